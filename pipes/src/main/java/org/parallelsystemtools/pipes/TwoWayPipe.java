@@ -77,7 +77,7 @@ public final class TwoWayPipe {
     }
 
     /** The right way: a writer thread fills the child's stdin while this thread drains its stdout. */
-    private static byte[] bothWays(Process child, byte[] payload) throws IOException, InterruptedException {
+    static byte[] bothWays(Process child, byte[] payload) throws IOException, InterruptedException {
         IOException[] failed = new IOException[1];
         Thread writer = new Thread(() -> {
             try (OutputStream toChild = child.getOutputStream()) {
