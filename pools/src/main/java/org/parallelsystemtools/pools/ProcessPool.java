@@ -137,7 +137,8 @@ public final class ProcessPool implements AutoCloseable {
                 try {
                     job.result().complete(runOn(worker, job));
                 } catch (IOException died) { // EOF on its stdout, or a broken pipe to its stdin
-                    job.result().completeExceptionally(died);
+                    job.result().completeExceptionally(new IOException("worker pid=" + worker.process().pid()
+                            + " died during task " + job.taskId(), died));
                     int exit = worker.process().waitFor();
                     Worker fresh = launch();
                     workers.set(slot, fresh);
@@ -159,7 +160,7 @@ public final class ProcessPool implements AutoCloseable {
             }
             out.println(line); // what the worker printed: its stdout is our pipe, not the terminal
         }
-        throw new EOFException("worker pid=" + worker.process().pid() + " died during task " + job.taskId());
+        throw new EOFException("no result");
     }
 
     /** Python's close() + join(): queued tasks still run, then each worker sees EOF and exits. */
