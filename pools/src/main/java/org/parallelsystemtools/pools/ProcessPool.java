@@ -75,12 +75,12 @@ public final class ProcessPool implements AutoCloseable {
             return 2;
         }
         out.println("Main process: pid=" + ProcessHandle.current().pid());
-        try (ProcessPool pool = new ProcessPool(size, out)) {
+        try (ProcessPool pool = new ProcessPool(size, out)) { // leaving the block: close() + join()
             for (int i = 0; i < tasks; i++) {
                 pool.submit(i, sleeps[i], i == crash); // apply_async
             }
             out.println("=== Pool started ===");
-        } catch (IOException e) { // close() = close() + join(): every task ran, every worker ended
+        } catch (IOException e) {
             err.println("ProcessPool: cannot start a worker: " + e.getMessage());
             return 1;
         }
