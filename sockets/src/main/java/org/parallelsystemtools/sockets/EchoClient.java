@@ -1,0 +1,128 @@
+package org.parallelsystemtools.sockets;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The seed's client as a program of its own: for each message, connect to an EchoServer (on this
+ * machine or another: --host, --port), send the message as one line and print
+ * {@code Client got: [server got: [message]]}.
+ */
+public final class EchoClient {
+
+    static final int MAX_REPLY = 4096;
+    private static final String USAGE =
+            "usage: EchoClient [--host NAME] [--port N] [--timeout MS] [MESSAGE ...]";
+
+    private EchoClient() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(args, System.out, System.err);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        String host;
+        int port;
+        int timeout;
+        List<String> messages;
+        try {
+            Options o = Options.parse(args, Set.of("--host", "--port", "--timeout"), Set.of());
+            host = o.value("--host", "localhost");
+            port = o.intValue("--port", EchoDemo.DEFAULT_PORT, 1, 65535);
+            timeout = o.intValue("--timeout", 5_000, 1, 3_600_000);
+            messages = o.positional().isEmpty() ? List.of("client0") : o.positional();
+            for (String m : messages) {
+                if (m.indexOf('\n') >= 0) {
+                    throw new Options.UsageException("a message is one line: no newline inside");
+                }
+            }
+        } catch (Options.UsageException e) {
+            err.println("EchoClient: " + e.getMessage() + " (" + USAGE + ")");
+            return 2;
+        }
+        String where = host + ":" + port;
+        try {
+            InetSocketAddress server = new InetSocketAddress(host, port); // resolves the name
+            if (server.isUnresolved()) {
+                throw new UnknownHostException(host);
+            }
+            boolean allAnswered = true;
+            for (String message : messages) {
+                String reply = exchange(server, message, timeout);
+                out.println("Client got: [" + reply + "]");
+                allAnswered &= reply.startsWith("server got: ");
+            }
+            return allAnswered ? 0 : 1;
+        } catch (UnknownHostException e) {
+            err.println("EchoClient: unknown host: " + host);
+        } catch (ConnectException e) {
+            err.println("EchoClient: connection refused by " + where + " (is EchoServer running?)");
+        } catch (SocketTimeoutException e) {
+            err.println("EchoClient: no reply from " + where + " within " + timeout + " ms");
+        } catch (IOException e) {
+            err.println("EchoClient: " + where + ": " + e.getMessage());
+        }
+        return 1;
+    }
+
+    /**
+     * One message on one connection, the seed's protocol; returns the reply without newline.
+     * A timeout of 0 waits forever, as a Python socket does by default.
+     */
+    static String exchange(InetSocketAddress server, String message, int timeoutMillis)
+            throws IOException {
+        try (Socket sock = new Socket()) {
+            sock.connect(server, timeoutMillis);
+            sock.setSoTimeout(timeoutMillis);
+            sock.getOutputStream().write((message + "\n").getBytes(UTF_8));
+            InputStream in = sock.getInputStream();
+            String reply = readReply(in);
+            if (reply == null) {
+                throw new IOException("the server closed the connection without a reply");
+            }
+            // Wait for the server's end of stream before closing. Whoever closes first keeps the
+            // connection in TIME_WAIT for a minute; let that be the server, whose port is fixed,
+            // and not this client, whose short-lived ports would run out under load.
+            try {
+                in.read();
+            } catch (IOException e) {
+                // the reply is what counts; a reset after it changes nothing
+            }
+            return reply;
+        }
+    }
+
+    /** Reads one reply line (it arrives whole, in one or a few reads); null at end of stream. */
+    static String readReply(InputStream in) throws IOException {
+        byte[] buf = new byte[MAX_REPLY];
+        int n = 0;
+        while (n < buf.length) {
+            int got = in.read(buf, n, buf.length - n);
+            if (got < 0) {
+                break;
+            }
+            n += got;
+            if (buf[n - 1] == '\n') {
+                return new String(buf, 0, n - 1, UTF_8);
+            }
+        }
+        if (n == 0) {
+            return null;
+        }
+        return new String(buf, 0, n, UTF_8); // no newline: take what came
+    }
+}
