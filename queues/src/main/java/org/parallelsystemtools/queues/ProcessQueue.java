@@ -8,13 +8,13 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.Writer;
 import java.io.OutputStreamWriter;
-import java.nio.file.Path;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 
@@ -22,10 +22,10 @@ import java.util.function.Consumer;
  * Producer and consumer PROCESSES sharing one queue, like the seed's {@code multiprocessing.Queue}:
  * 3 producer processes put their lists of names, 6 consumer processes each print {@code PID got NAME}.
  *
- * <p>Java cannot fork, so every child is this same class relaunched in a new JVM with a role
- * argument (what Python's "spawn" start method does). The queue itself is an ordinary
- * {@link BlockingQueue} owned by the parent; one relay thread per child carries it across the
- * process boundary over the child's stdin/stdout pipes, one line per message:
+ * <p>Java cannot fork, so every child is this same class relaunched with a role argument
+ * ({@link ChildJvm}). The queue itself is an ordinary {@link BlockingQueue} owned by the parent;
+ * one relay thread per child carries it across the process boundary over the child's
+ * stdin/stdout pipes, one line per message (as multiprocessing.Queue is a pipe plus a thread):
  * <pre>
  *   child → parent:  put NAME   |  get             |  say TEXT (a line for the console)
  *   parent → child:               item NAME / stop
@@ -73,31 +73,22 @@ public final class ProcessQueue {
             return 2;
         }
         BlockingQueue<String> queue = new LinkedBlockingQueue<>();
-        List<Process> producers = new ArrayList<>();
-        List<Process> consumerProcesses = new ArrayList<>();
+        List<Process> all = new CopyOnWriteArrayList<>();  // also read by the shutdown hook
         List<Thread> relays = new ArrayList<>();
-        List<Process> all = new ArrayList<>();
         // Ctrl-C runs shutdown hooks: take the children down too (they also watch this process).
         Thread killChildren = new Thread(() -> all.forEach(Process::destroyForcibly));
         Runtime.getRuntime().addShutdownHook(killChildren);
         try {
+            for (int i = 0; i < NAMES.size() + consumers; i++) {   // producers first, as in the seed
+                boolean producer = i < NAMES.size();
+                Process p = launch(producer ? "producer" : "consumer", seed + i, scale,
+                        producer ? NAMES.get(i) : List.of());
+                all.add(p);
+                started.accept(p);
+                relays.add(relay(p, queue, out));
+            }
             for (int i = 0; i < NAMES.size(); i++) {
-                Process p = launch("producer", seed + i, scale, NAMES.get(i));
-                producers.add(p);
-                all.add(p);
-                started.accept(p);
-                relays.add(relay(p, queue, out));
-            }
-            for (int i = 0; i < consumers; i++) {
-                Process p = launch("consumer", seed + 100 + i, scale, List.of());
-                consumerProcesses.add(p);
-                all.add(p);
-                started.accept(p);
-                relays.add(relay(p, queue, out));
-            }
-            for (int i = 0; i < producers.size(); i++) {
                 relays.get(i).join();         // a producer's pipe is at EOF: all its puts are queued
-                producers.get(i).waitFor();
             }
             for (int i = 0; i < consumers; i++) {
                 queue.put(STOP);              // behind every name, one per consumer
@@ -134,24 +125,11 @@ public final class ProcessQueue {
         }
     }
 
-    /** Relaunches this class as a child JVM in the given role. */
     private static Process launch(String role, long seed, double scale, List<String> names) throws IOException {
-        String java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String classpath;
-        try {
-            classpath = Path.of(ProcessQueue.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (java.net.URISyntaxException e) {
-            throw new IOException(e);
-        }
-        List<String> command = new ArrayList<>(List.of(java,
-                // A child does little: start fast rather than compile well.
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData",
-                "-Xmx32m", "-Xss512k",
-                "-cp", classpath, ProcessQueue.class.getName(), CHILD, role,
-                Long.toString(ProcessHandle.current().pid()), Long.toString(seed), Double.toString(scale)));
-        command.addAll(names);
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<String> args = new ArrayList<>(List.of(CHILD, role, Long.toString(ProcessHandle.current().pid()),
+                Long.toString(seed), Double.toString(scale)));
+        args.addAll(names);
+        return ChildJvm.start(ProcessQueue.class, args);
     }
 
     /** The parent's half of the queue for one child: reads its requests, answers consumers' gets. */
@@ -187,10 +165,7 @@ public final class ProcessQueue {
         long parentPid = Long.parseLong(args[2]);
         Random random = new Random(Long.parseLong(args[3]));
         double scale = Double.parseDouble(args[4]);
-        // If the parent dies (Ctrl-C, kill -9), end at once instead of living on as an orphan.
-        ProcessHandle.of(parentPid).ifPresentOrElse(
-                parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(3)),
-                () -> Runtime.getRuntime().halt(3));
+        ChildJvm.haltWhenParentDies(parentPid);
         PrintStream toParent = new PrintStream(new FileOutputStream(FileDescriptor.out), true, UTF_8);
         BufferedReader fromParent = new BufferedReader(new InputStreamReader(System.in, UTF_8));
         long pid = ProcessHandle.current().pid();

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -115,8 +116,13 @@ class ProcessQueueTest {
                     "--consumers", "2", "--scale", "10")  // delays of up to 100 s: only the kill can end it
                     .redirectErrorStream(true).start();
             List<String> lines = new CopyOnWriteArrayList<>();
-            Thread reader = new Thread(() -> new BufferedReader(new InputStreamReader(parent.getInputStream(), UTF_8))
-                    .lines().forEach(lines::add));
+            Thread reader = new Thread(() -> {
+                try {
+                    new BufferedReader(new InputStreamReader(parent.getInputStream(), UTF_8)).lines().forEach(lines::add);
+                } catch (UncheckedIOException closedWhenTheParentDied) {
+                    // nothing more to read
+                }
+            });
             reader.setDaemon(true);
             reader.start();
             // Every child is running its main (not merely forked) when it has said "Starting ...".
