@@ -1,7 +1,5 @@
 package org.parallelsystemtools.sockets;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -20,7 +18,6 @@ import java.util.Set;
  */
 public final class EchoClient {
 
-    static final int MAX_REPLY = 4096;
     private static final String USAGE =
             "usage: EchoClient [--host NAME] [--port N] [--timeout MS] [MESSAGE ...]";
 
@@ -88,9 +85,9 @@ public final class EchoClient {
         try (Socket sock = new Socket()) {
             sock.connect(server, timeoutMillis);
             sock.setSoTimeout(timeoutMillis);
-            sock.getOutputStream().write((message + "\n").getBytes(UTF_8));
+            sock.getOutputStream().write(EchoProtocol.line(message));
             InputStream in = sock.getInputStream();
-            String reply = readReply(in);
+            String reply = EchoProtocol.readReply(in);
             if (reply == null) {
                 throw new IOException("the server closed the connection without a reply");
             }
@@ -104,25 +101,5 @@ public final class EchoClient {
             }
             return reply;
         }
-    }
-
-    /** Reads one reply line (it arrives whole, in one or a few reads); null at end of stream. */
-    static String readReply(InputStream in) throws IOException {
-        byte[] buf = new byte[MAX_REPLY];
-        int n = 0;
-        while (n < buf.length) {
-            int got = in.read(buf, n, buf.length - n);
-            if (got < 0) {
-                break;
-            }
-            n += got;
-            if (buf[n - 1] == '\n') {
-                return new String(buf, 0, n - 1, UTF_8);
-            }
-        }
-        if (n == 0) {
-            return null;
-        }
-        return new String(buf, 0, n, UTF_8); // no newline: take what came
     }
 }

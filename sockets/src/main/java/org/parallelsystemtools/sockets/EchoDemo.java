@@ -5,7 +5,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -53,12 +52,19 @@ public final class EchoDemo {
         // Binding here, before any client starts, also removes the seed's race in which a client
         // thread could try to connect before the server thread had bound its port.
         InetAddress host = InetAddress.getLoopbackAddress();
-        try (ServerSocket listener = new ServerSocket(port, 50, host)) {
-            boundPort.accept(listener.getLocalPort());
-            Thread server = new Thread(() -> serve(listener, err), "echo-demo-server");
-            server.start();
-
-            AtomicInteger failures = new AtomicInteger();
+        ServerSocket listener;
+        try {
+            listener = new ServerSocket(port, 50, host);
+        } catch (IOException e) {
+            err.println("EchoDemo: cannot listen on " + host.getHostAddress() + ":" + port + ": "
+                    + e.getMessage() + " (try --port 0)");
+            return 1;
+        }
+        boundPort.accept(listener.getLocalPort());
+        Thread server = new Thread(() -> serve(listener, err), "echo-demo-server");
+        server.start();
+        AtomicInteger failures = new AtomicInteger();
+        try {
             List<Thread> threads = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
                 String name = "client" + i;
@@ -73,22 +79,28 @@ public final class EchoDemo {
             for (Thread t : threads) {
                 t.join();
             }
-            // Python ends its server by making the thread a daemon. Java's way is to close the
-            // listening socket: the accept() blocked in the server thread then throws, the loop
-            // ends, and nothing is left listening when main returns.
-            listener.close();
-            server.join();
-            return failures.get() == 0 ? 0 : 1;
-        } catch (BindException e) {
-            err.println("EchoDemo: cannot listen on " + host.getHostAddress() + ":" + port + ": "
-                    + e.getMessage() + " (try --port 0)");
-            return 1;
-        } catch (IOException e) {
-            err.println("EchoDemo: " + e.getMessage());
-            return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return 1;
+            failures.incrementAndGet();
+        } finally {
+            stop(listener, server);
+        }
+        return failures.get() == 0 ? 0 : 1;
+    }
+
+    /**
+     * Python ends its server by making the thread a daemon. Java's way is to close the listening
+     * socket: the accept() blocked in the server thread throws, its loop ends, and nothing is
+     * left listening (or running) when main returns.
+     */
+    private static void stop(ServerSocket listener, Thread server) {
+        try {
+            listener.close();
+            server.join(10_000);
+        } catch (IOException e) {
+            // closing anyway
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,7 +1,5 @@
 package org.parallelsystemtools.sockets;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +10,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,14 +24,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The seed's server made fit to leave running: loopback unless told otherwise, a bounded pool of
  * workers, a read timeout, a bounded message, and a clean close on SIGINT/SIGTERM.
- * Protocol: the client sends one line (at most 1024 bytes), the server answers
- * {@code server got: [line]} and closes the connection.
+ * Protocol ({@link EchoProtocol}): the client sends one line of at most 1024 bytes, the server
+ * answers {@code server got: [line]} and closes the connection.
  */
 public final class EchoServer implements AutoCloseable {
 
-    static final int MAX_MESSAGE = 1024;
-    static final String TOO_LONG = "server error: message longer than " + MAX_MESSAGE + " bytes";
-    static final String BUSY = "server busy: try again later";
     private static final String USAGE = "usage: EchoServer [--bind ADDRESS] [--port N (0 = any free)]"
             + " [--workers N] [--queue N] [--timeout MS]";
 
@@ -44,11 +38,6 @@ public final class EchoServer implements AutoCloseable {
         static Config defaults(int port) {
             return new Config(InetAddress.getLoopbackAddress(), port, 16, 1000, 5_000, false);
         }
-    }
-
-    /** A line without its newline within MAX_MESSAGE bytes. */
-    private static final class TooLongException extends IOException {
-        private static final long serialVersionUID = 1L;
     }
 
     private final Config config;
@@ -174,19 +163,18 @@ public final class EchoServer implements AutoCloseable {
             do {
                 byte[] message;
                 try {
-                    message = readLine(in);
-                } catch (TooLongException e) {
-                    socket.getOutputStream().write((TOO_LONG + "\n").getBytes(UTF_8));
-                    log.println("EchoServer: " + who + " sent more than " + MAX_MESSAGE
+                    message = EchoProtocol.readMessage(in);
+                } catch (EchoProtocol.TooLongException e) {
+                    socket.getOutputStream().write(EchoProtocol.line(EchoProtocol.TOO_LONG));
+                    log.println("EchoServer: " + who + " sent more than " + EchoProtocol.MAX_MESSAGE
                             + " bytes without a newline: answered with an error");
-                    drainAndClose(socket, in);
+                    EchoProtocol.drainAndClose(socket, in);
                     return;
                 }
                 if (message == null) {
                     break; // the client closed without (another) message
                 }
-                String reply = "server got: [" + new String(message, UTF_8) + "]\n";
-                socket.getOutputStream().write(reply.getBytes(UTF_8));
+                socket.getOutputStream().write(EchoProtocol.reply(message));
                 answered.incrementAndGet();
             } while (config.keepAlive());
         } catch (SocketTimeoutException e) {
@@ -202,54 +190,13 @@ public final class EchoServer implements AutoCloseable {
         }
     }
 
-    /** One message: bytes up to a newline (or the client's end of stream), at most MAX_MESSAGE. */
-    static byte[] readLine(InputStream in) throws IOException {
-        byte[] buf = new byte[MAX_MESSAGE];
-        int n = 0;
-        while (true) {
-            int b = in.read();
-            if (b == -1) {
-                return n == 0 ? null : Arrays.copyOf(buf, n);
-            }
-            if (b == '\n') {
-                return Arrays.copyOf(buf, n > 0 && buf[n - 1] == '\r' ? n - 1 : n);
-            }
-            if (n == MAX_MESSAGE) {
-                throw new TooLongException();
-            }
-            buf[n++] = (byte) b;
-        }
-    }
-
-    /**
-     * Closing a socket with unread input makes the kernel send a reset, which can destroy our
-     * error answer before the client reads it. So: send our end of stream, then read and discard
-     * (a bounded amount, briefly) until the client closes too.
-     */
-    private static void drainAndClose(Socket socket, InputStream in) {
-        try (socket) {
-            socket.shutdownOutput();
-            socket.setSoTimeout(1_000);
-            byte[] sink = new byte[8192];
-            for (int total = 0; total < (1 << 20); ) {
-                int n = in.read(sink);
-                if (n < 0) {
-                    break;
-                }
-                total += n;
-            }
-        } catch (IOException e) {
-            // the client went away first: nothing left to protect
-        }
-    }
-
     private void refuse(Socket socket) {
         if (!closing.get()) {
             refused.incrementAndGet();
         }
         try (socket) {
             if (!closing.get()) {
-                socket.getOutputStream().write((BUSY + "\n").getBytes(UTF_8));
+                socket.getOutputStream().write(EchoProtocol.line(EchoProtocol.BUSY));
             }
         } catch (IOException e) {
             // a refused client that is already gone needs no answer

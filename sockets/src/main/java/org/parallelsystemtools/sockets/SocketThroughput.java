@@ -136,7 +136,7 @@ public final class SocketThroughput {
             InputStream in = sock.getInputStream();
             for (int i = 0; i < roundTrips; i++) {
                 out.write(request);
-                if (!"server got: [client0]".equals(EchoClient.readReply(in))) {
+                if (!"server got: [client0]".equals(EchoProtocol.readReply(in))) {
                     bad++;
                 }
             }

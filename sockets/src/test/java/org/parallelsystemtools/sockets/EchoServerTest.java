@@ -75,10 +75,10 @@ class EchoServerTest {
     @Test
     void anOversizedMessageGetsAClearErrorAndTheServerGoesOn() throws IOException {
         start(4, 10, 2_000);
-        String max = "x".repeat(EchoServer.MAX_MESSAGE);
+        String max = "x".repeat(EchoProtocol.MAX_MESSAGE);
         assertEquals("server got: [" + max + "]", ask(max)); // 1024 bytes is still fine
-        assertEquals(EchoServer.TOO_LONG, ask(max + "y"));   // 1025 is not
-        assertEquals(EchoServer.TOO_LONG, ask("z".repeat(200_000)));
+        assertEquals(EchoProtocol.TOO_LONG, ask(max + "y"));   // 1025 is not
+        assertEquals(EchoProtocol.TOO_LONG, ask("z".repeat(200_000)));
         assertEquals("server got: [client1]", ask("client1"));
         assertEquals(2, log.lines().size(), log.text());
         assertTrue(log.lines().get(0).endsWith(" sent more than 1024 bytes without a newline:"
@@ -148,12 +148,12 @@ class EchoServerTest {
         try (Socket busy = new Socket(SocketChecks.LOOPBACK, server.port());
              Socket waiting = new Socket(SocketChecks.LOOPBACK, server.port())) {
             await().atMost(Duration.ofSeconds(5)).until(() -> server.connections() == 2);
-            assertEquals(EchoServer.BUSY, ask("refused"));
+            assertEquals(EchoProtocol.BUSY, ask("refused"));
             assertEquals(1, server.refused.get());
             busy.getOutputStream().write("first\n".getBytes(UTF_8));
             waiting.getOutputStream().write("second\n".getBytes(UTF_8));
-            assertEquals("server got: [first]", EchoClient.readReply(busy.getInputStream()));
-            assertEquals("server got: [second]", EchoClient.readReply(waiting.getInputStream()));
+            assertEquals("server got: [first]", EchoProtocol.readReply(busy.getInputStream()));
+            assertEquals("server got: [second]", EchoProtocol.readReply(waiting.getInputStream()));
         }
         assertEquals("server got: [served again]", ask("served again"));
     }
