@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * A pipe between two threads of one JVM: a producer thread writes the seed's messages into a
- * {@link java.nio.channels.Pipe}, the main thread reads 32-byte chunks from it.
+ * {@link java.nio.channels.Pipe}, the consumer (the main thread) reads 32-byte chunks from it.
  *
  * <p>On Linux and macOS {@code Pipe.open()} is a real OS pipe (two file descriptors), so the same
  * byte-stream rules hold: one read may return several messages. Threads share memory, so a
@@ -76,12 +76,11 @@ public final class ThreadPipe {
         try (Pipe.SourceChannel source = pipe.source()) {
             ByteBuffer buf = ByteBuffer.allocate(chunk);
             while (source.read(buf.clear()) != -1) {
-                out.printf("Thread %s got [%s] at %s%n", Thread.currentThread().getName(),
-                        Cli.bytes(buf.array(), buf.position()), Cli.now());
+                out.printf("Consumer got [%s] at %s%n", Cli.bytes(buf.array(), buf.position()), Cli.now());
             }
         }
         producer.join();
-        out.printf("Thread %s got end of file from thread %s%n", Thread.currentThread().getName(), producer.getName());
+        out.printf("Consumer got end of file: thread %s closed the sink%n", producer.getName());
     }
 
     /**
@@ -105,7 +104,7 @@ public final class ThreadPipe {
         try {
             int n;
             while ((n = in.read(buf)) != -1) {
-                out.printf("Thread %s got [%s] from the piped stream%n", Thread.currentThread().getName(), Cli.bytes(buf, n));
+                out.printf("Consumer got [%s] from the piped stream%n", Cli.bytes(buf, n));
             }
             out.println("Piped stream: end of file");
         } catch (IOException e) {
