@@ -1,0 +1,88 @@
+package org.parallelsystemtools.filewalk;
+
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * Path names as Python shows them. A Linux file name is bytes, not text. Python decodes them as
+ * UTF-8 and keeps each undecodable byte as a lone surrogate (U+DC80..U+DCFF, "surrogateescape").
+ * Java decodes them with the platform charset (sun.jnu.encoding: UTF-8, or ASCII in a C locale)
+ * and shows an undecodable byte as U+FFFD. The Path still holds the real bytes, so walking and
+ * stat work; only the text shown is lossy. For such a name the bytes are recovered from
+ * {@link Path#toUri()}, which percent-encodes them, and decoded the way Python does.
+ */
+final class Names {
+    private static final char REPLACEMENT = '\uFFFD';
+
+    private Names() { }
+
+    static String display(Path path) {
+        String text = path.toString();
+        if (text.indexOf(REPLACEMENT) < 0) {
+            return text;                                 // the usual case: decoded without loss
+        }
+        String raw = path.toAbsolutePath().toUri().getRawPath();
+        if (!path.isAbsolute()) {
+            raw = raw.substring(Path.of("").toAbsolutePath().toUri().getRawPath().length());
+        }
+        if (raw.length() > 1 && raw.endsWith("/")) {
+            raw = raw.substring(0, raw.length() - 1);   // toUri() marks folders with a slash
+        }
+        return decodeLikePython(percentDecode(raw));
+    }
+
+    private static byte[] percentDecode(String raw) {
+        ByteBuffer bytes = ByteBuffer.allocate(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                bytes.put((byte) Integer.parseInt(raw, i + 1, i + 3, 16));
+                i += 2;
+            } else {
+                bytes.put((byte) c);
+            }
+        }
+        return java.util.Arrays.copyOf(bytes.array(), bytes.position());
+    }
+
+    /** bytes.decode('utf-8', 'surrogateescape'). */
+    static String decodeLikePython(byte[] name) {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(name);
+        CharBuffer out = CharBuffer.allocate(name.length);
+        while (true) {
+            CoderResult result = utf8.decode(in, out, true);
+            if (!result.isError()) {
+                break;
+            }
+            for (int i = 0; i < result.length(); i++) {
+                out.put((char) (0xDC00 | (in.get() & 0xFF)));
+            }
+        }
+        return out.flip().toString();
+    }
+
+    /** Python compares str by code point; Java's compareTo by UTF-16 unit differs above U+FFFF. */
+    static int comparePython(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+}
