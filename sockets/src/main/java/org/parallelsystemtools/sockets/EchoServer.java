@@ -223,26 +223,33 @@ public final class EchoServer implements AutoCloseable {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
+        closeQuietly(listener); // wakes the accept() in the acceptor thread
+        boolean interrupted = false;
         try {
-            listener.close(); // wakes the accept() in the acceptor thread
             acceptor.join(5_000);
-            workers.shutdownNow(); // queued connections are never served ...
-            for (Socket s : open) { // ... and blocked reads are woken by closing their sockets
-                try {
-                    s.close();
-                } catch (IOException ignored) {
-                    // closing anyway
-                }
-            }
-            workers.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (IOException e) {
-            log.println("EchoServer: close: " + e.getMessage());
         } catch (InterruptedException e) {
+            interrupted = true; // finish closing first: a worker left running would keep the JVM up
+        }
+        workers.shutdownNow(); // queued connections are never served ...
+        open.forEach(EchoServer::closeQuietly); // ... and closing a socket wakes its reader
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        log.println("EchoServer closed " + address() + ": " + answered + " answered, "
+                + refused + " refused, " + dropped + " dropped");
+        closed.countDown();
+        if (interrupted) {
             Thread.currentThread().interrupt();
-        } finally {
-            log.println("EchoServer closed " + address() + ": " + answered + " answered, "
-                    + refused + " refused, " + dropped + " dropped");
-            closed.countDown();
+        }
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (IOException e) {
+            // closing anyway: nothing more to do with it
         }
     }
 }
