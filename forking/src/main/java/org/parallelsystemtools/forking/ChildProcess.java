@@ -63,9 +63,13 @@ public abstract class ChildProcess {
         return process.isAlive();
     }
 
-    /** Sends SIGTERM, as Python's terminate() does. */
+    /**
+     * Sends SIGTERM, as Python's terminate() does. Through the ProcessHandle, because
+     * Process.destroy() also closes the pipes, and a closed standard input tells a relaunched
+     * child that its parent is gone (see Relaunch.watchParent), which would race the signal.
+     */
     public final void terminate() {
-        process.destroy();
+        process.toHandle().destroy();
     }
 
     /** Ends the child at once if it still runs (for finally blocks). */

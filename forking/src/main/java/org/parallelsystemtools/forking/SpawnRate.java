@@ -32,11 +32,14 @@ public final class SpawnRate {
         }
     }
 
-    /** Option: {@code --count N} children per measurement (30). */
+    /** Options: {@code --count N} children per measurement (30), {@code --warmup N} unmeasured ones before (2). */
     static int run(String[] args, PrintStream out, PrintStream err) {
         int count;
+        int warmup;
         try {
-            count = new Args(args, List.of("--count")).integer("--count", 30, 1, 100_000);
+            Args options = new Args(args, List.of("--count", "--warmup"));
+            count = options.integer("--count", 30, 1, 100_000);
+            warmup = options.integer("--warmup", 2, 0, 100);
         } catch (Args.UsageException e) {
             err.println("SpawnRate: " + e.getMessage());
             return 2;
@@ -44,9 +47,9 @@ public final class SpawnRate {
         out.println("Starting and reaping " + count + " children one after another, parent pid "
                 + ProcessHandle.current().pid());
         try {
-            double plain = measure(List.of(), count);
+            double plain = measure(List.of(), count, warmup);
             out.printf("plain java:                %d children in %.2f s = %.1f children/s%n", count, count / plain, plain);
-            double fast = measure(Relaunch.FAST_START, count);
+            double fast = measure(Relaunch.FAST_START, count, warmup);
             out.printf("with fast-start flags:     %d children in %.2f s = %.1f children/s%n", count, count / fast, fast);
             out.println("(fast-start flags: " + String.join(" ", Relaunch.FAST_START) + ")");
             out.printf("spawn: %.1f children/s%n", fast);
@@ -57,12 +60,12 @@ public final class SpawnRate {
         }
     }
 
-    /** Children per second: start one, wait for its end, {@code count} times (after 2 warm-ups). */
-    static double measure(List<String> flags, int count) throws IOException, InterruptedException {
+    /** Children per second: start one, wait for its end, {@code count} times (after the warm-ups). */
+    static double measure(List<String> flags, int count, int warmup) throws IOException, InterruptedException {
         List<String> command = Relaunch.command(flags, SpawnRate.class, Relaunch.CHILD);
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO()
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < warmup; i++) {
             builder.start().waitFor();
         }
         long start = System.nanoTime();

@@ -21,8 +21,10 @@ class ParentKilledTest {
 
     @Test
     void aLoopingChildEndsWhenItsParentIsKilled() throws Exception {
-        // ProcessObjects as a program of its own; its second child loops for about 5 s.
-        Process parent = new ProcessBuilder(Relaunch.command(Relaunch.FAST_START, ProcessObjects.class))
+        // ProcessObjects as a program of its own, with 10 s "seconds": its second child prints
+        // every 5 s and would be terminated only after 10 s.
+        Process parent = new ProcessBuilder(Relaunch.command(Relaunch.FAST_START, ProcessObjects.class,
+                "--second", "10000"))
                 .redirectErrorStream(true).start();
         try (BufferedReader lines = new BufferedReader(
                 new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))) {
