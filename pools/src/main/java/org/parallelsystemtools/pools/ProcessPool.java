@@ -137,13 +137,16 @@ public final class ProcessPool implements AutoCloseable {
                 try {
                     job.result().complete(runOn(worker, job));
                 } catch (IOException died) { // EOF on its stdout, or a broken pipe to its stdin
-                    job.result().completeExceptionally(new IOException("worker pid=" + worker.process().pid()
-                            + " died during task " + job.taskId(), died));
-                    int exit = worker.process().waitFor();
-                    Worker fresh = launch();
-                    workers.set(slot, fresh);
-                    out.println("Task " + job.taskId() + " failed: worker pid=" + worker.process().pid()
-                            + " died (exit " + exit + "), replaced by pid=" + fresh.process().pid());
+                    try { // report and replace first, so whoever waits on the task sees the new worker
+                        int exit = worker.process().waitFor();
+                        Worker fresh = launch();
+                        out.println("Task " + job.taskId() + " failed: worker pid=" + worker.process().pid()
+                                + " died (exit " + exit + "), replaced by pid=" + fresh.process().pid());
+                        workers.set(slot, fresh);
+                    } finally {
+                        job.result().completeExceptionally(new IOException("worker pid=" + worker.process().pid()
+                                + " died during task " + job.taskId(), died));
+                    }
                 }
             }
         } catch (IOException | InterruptedException e) {
