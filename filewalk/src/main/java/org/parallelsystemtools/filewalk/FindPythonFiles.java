@@ -15,6 +15,8 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,14 +120,12 @@ public final class FindPythonFiles {
         long unseenFolders = trace != null ? Long.MAX_VALUE : countSubfolders(folder);
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
             for (Path entry : entries) {
-                boolean matches = entry.getFileName().toString().endsWith(ext);
+                boolean matches = entry.toString().endsWith(ext);   // no Path made for the name
                 if (!matches && unseenFolders == 0) {
                     continue;                            // no folder left here: skip its stat
                 }
                 try {
-                    // lstat: a link is seen as a link, so a linked folder is never entered
-                    BasicFileAttributes attrs = Files.readAttributes(
-                            entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    BasicFileAttributes attrs = lstat(entries, entry);
                     if (attrs.isDirectory()) {
                         subfolders.add(entry);
                         unseenFolders--;
@@ -144,6 +144,19 @@ public final class FindPythonFiles {
             skip(folder, e.getCause());
         }
         return subfolders;
+    }
+
+    /**
+     * The entry's own attributes: a link is seen as a link, so a linked folder is never entered.
+     * On Linux the stream is a SecureDirectoryStream holding the folder open, and asking it by
+     * name (fstatat) spares the kernel from resolving the whole path again for every entry.
+     */
+    private static BasicFileAttributes lstat(DirectoryStream<Path> entries, Path entry) throws IOException {
+        if (entries instanceof SecureDirectoryStream<Path> open) {
+            return open.getFileAttributeView(entry.getFileName(), BasicFileAttributeView.class,
+                    LinkOption.NOFOLLOW_LINKS).readAttributes();
+        }
+        return Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     }
 
     /**
