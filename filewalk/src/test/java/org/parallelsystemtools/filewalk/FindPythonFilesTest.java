@@ -70,7 +70,7 @@ class FindPythonFilesTest {
                     .toList();
         }
         for (int threads = 1; threads <= 2; threads++) {
-            FindPythonFiles walk = new FindPythonFiles(ext, count, null);
+            TreeWalk walk = new TreeWalk(ext, count, null);
             walk.walk(root, threads);
             assertEquals(all.subList(0, count), walk.extremes.smallest(), "threads " + threads);
             assertEquals(all.subList(all.size() - count, all.size()), walk.extremes.largest(), "threads " + threads);
@@ -185,7 +185,7 @@ class FindPythonFilesTest {
             }
         }), true, UTF_8);
 
-        FindPythonFiles walk = new FindPythonFiles(".py", 2, hook);
+        TreeWalk walk = new TreeWalk(".py", 2, hook);
         walk.walk(root, 1);
 
         List<String> lines = Arrays.asList(trace.toString(UTF_8).split("\n"));
