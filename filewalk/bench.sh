@@ -28,6 +28,7 @@ if [ "${VARIANTS:-}" ]; then
     -n "java, C1 only" "$java -XX:TieredStopAtLevel=1 $main" \
     -n "java, C1 + SerialGC" "$java $fast $main" \
     -n "java, C1 + SerialGC, 1 thread" "$java $fast $main --threads 1" \
+    -n "java, C1 + SerialGC, 8 MB young heap" "$java $fast -Xmn8m $main" \
     -n "java, C1 + SerialGC + AppCDS" \
        "java -XX:SharedArchiveFile=$here/target/filewalk.jsa $fast -cp $here/target/filewalk.jar $main" \
     -n "java, C1 + SerialGC, no CDS" "$java -Xshare:off $fast $main" \
