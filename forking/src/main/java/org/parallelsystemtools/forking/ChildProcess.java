@@ -65,8 +65,7 @@ public abstract class ChildProcess {
 
     /**
      * Sends SIGTERM, as Python's terminate() does. Through the ProcessHandle, because
-     * Process.destroy() also closes the pipes, and a closed standard input tells a relaunched
-     * child that its parent is gone (see Relaunch.watchParent), which would race the signal.
+     * Process.destroy() would also close the pipe the child's last lines are still coming through.
      */
     public final void terminate() {
         process.toHandle().destroy();

@@ -1,6 +1,7 @@
 package org.parallelsystemtools.forking;
 
 import java.io.BufferedReader;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -34,6 +35,9 @@ final class Relaunch {
     static final List<String> FAST_START = List.of(
             "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xshare:auto", "-Xss512k", "-Xmx64m");
 
+    /** The system property through which a child learns its parent's pid. */
+    private static final String PARENT_PROPERTY = "forking.parent";
+
     private Relaunch() {
     }
 
@@ -47,6 +51,7 @@ final class Relaunch {
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
         command.addAll(jvmFlags);
+        command.add("-D" + PARENT_PROPERTY + "=" + ProcessHandle.current().pid());
         command.add("-cp");
         command.add(classPath(main));
         command.add(main.getName());
@@ -56,8 +61,8 @@ final class Relaunch {
 
     /**
      * A builder for the child: standard output comes back to the parent through a pipe, standard
-     * error goes where the parent's goes, and standard input is a pipe, so a child never takes
-     * lines typed for its parent.
+     * error goes where the parent's goes, and standard input is a pipe nobody writes to, so a
+     * child never takes lines typed for its parent.
      */
     static ProcessBuilder builder(Class<?> main, String... args) {
         return new ProcessBuilder(command(FAST_START, main, args))
@@ -78,32 +83,68 @@ final class Relaunch {
 
     /**
      * Called first thing in a child: end this JVM as soon as the parent process ends, so that
-     * killing the parent (Ctrl-C under Maven, kill, a crashed test) never leaves a child behind.
+     * killing the parent (Ctrl-C under Maven, kill -9, a crashed test) never leaves a child behind.
      *
-     * <p>The child's standard input is a pipe from its parent, who never writes to it. When the
-     * parent's process ends, however it ends, the kernel closes the pipe and the read below sees
-     * end-of-file. That is instant and costs nothing at start-up, unlike polling with
-     * {@code ProcessHandle.parent().onExit()} (which checks about every 0.3 s for a process that
-     * is not our child, and whose classes add ~20 ms to a child's start).
+     * <p>When a parent ends, the kernel gives its children a new parent (see Orphan). So a daemon
+     * thread reads this process's parent pid from /proc/self/stat every 50 ms and halts the JVM
+     * once it is no longer the pid the parent passed in. The thread sleeps between looks; a thread
+     * blocked in a read (of a pipe from the parent, say) would delay every JVM exit by 0.3 s,
+     * because the JVM waits that long for threads still inside native code before it exits.
+     * Without /proc it falls back on {@code ProcessHandle.parent().onExit()}, which polls too.
      */
     static void watchParent() {
+        long expected = Long.getLong(PARENT_PROPERTY, -1);
+        long parent = parentPid();
+        if (parent == -1) {
+            ProcessHandle.current().parent().ifPresentOrElse(
+                    p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(1)),
+                    () -> Runtime.getRuntime().halt(1));
+            return;
+        }
+        if (expected != -1 && parent != expected) {
+            Runtime.getRuntime().halt(1);   // the parent ended before this child even started
+        }
         // A class, not a lambda: a JVM's first lambda costs it milliseconds of start-up.
-        Thread watcher = new Thread(new ParentWatcher(), "parent-watcher");
+        Thread watcher = new Thread(new ParentWatcher(parent), "parent-watcher");
         watcher.setDaemon(true);
         watcher.start();
     }
 
     private static final class ParentWatcher implements Runnable {
+        private final long parent;
+
+        ParentWatcher(long parent) {
+            this.parent = parent;
+        }
+
         @Override
         public void run() {
-            try {
-                while (System.in.read() != -1) {
-                    // The parent writes nothing; anything that comes is ignored.
+            while (parentPid() == parent) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
                 }
-            } catch (IOException e) {
-                // A broken pipe means the same as end-of-file: the parent is gone.
             }
             Runtime.getRuntime().halt(1);
+        }
+    }
+
+    /**
+     * This process's parent pid, read from /proc/self/stat ("PID (NAME) STATE PPID ..."), or -1
+     * without /proc. Plain java.io: it is already loaded when a JVM starts, so it costs a child
+     * almost nothing, while ProcessHandle's first use costs ~20 ms of start-up.
+     */
+    static long parentPid() {
+        try (FileInputStream in = new FileInputStream("/proc/self/stat")) {
+            byte[] bytes = new byte[1024];
+            int n = in.read(bytes);
+            String stat = new String(bytes, 0, Math.max(n, 0), StandardCharsets.US_ASCII);
+            int state = stat.lastIndexOf(')') + 2;      // NAME may hold spaces and ')'
+            int ppid = stat.indexOf(' ', state) + 1;
+            return Long.parseLong(stat.substring(ppid, stat.indexOf(' ', ppid)));
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 

@@ -48,7 +48,15 @@ class ParentKilledTest {
     @Test
     void theRelaunchCommandUsesThisJavaAndTheModulesClasses() {
         List<String> command = Relaunch.command(List.of("-Xss512k"), ForkLoop.class, "a");
-        org.junit.jupiter.api.Assertions.assertEquals(List.of(Relaunch.javaBinary(), "-Xss512k", "-cp",
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(Relaunch.javaBinary(), "-Xss512k",
+                "-Dforking.parent=" + Programs.me(), "-cp",
                 Relaunch.classPath(ForkLoop.class), ForkLoop.class.getName(), "a"), command);
+    }
+
+    @Test
+    void theWatcherReadsTheSameParentPidAsProcessHandle() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/self/stat")));
+        org.junit.jupiter.api.Assertions.assertEquals(
+                ProcessHandle.current().parent().orElseThrow().pid(), Relaunch.parentPid());
     }
 }
