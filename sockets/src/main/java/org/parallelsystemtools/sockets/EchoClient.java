@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -82,7 +83,9 @@ public final class EchoClient {
      */
     static String exchange(InetSocketAddress server, String message, int timeoutMillis)
             throws IOException {
-        try (Socket sock = new Socket()) {
+        // Proxy.NO_PROXY connects directly, as a Python socket does. A plain new Socket() asks
+        // the ProxySelector on every connect whether a SOCKS proxy is configured.
+        try (Socket sock = new Socket(Proxy.NO_PROXY)) {
             sock.connect(server, timeoutMillis);
             sock.setSoTimeout(timeoutMillis);
             sock.getOutputStream().write(EchoProtocol.line(message));
