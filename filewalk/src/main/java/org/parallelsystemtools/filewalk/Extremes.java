@@ -2,7 +2,7 @@ package org.parallelsystemtools.filewalk;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.List;
 import java.util.PriorityQueue;
 import org.parallelsystemtools.filewalk.PythonPrettyPrint.Pair;
@@ -14,14 +14,11 @@ import org.parallelsystemtools.filewalk.PythonPrettyPrint.Pair;
  * sort does, so the answer never depends on the order the walk met the files in.
  */
 final class Extremes {
-    static final Comparator<Pair> ORDER =
-            Comparator.comparingLong(Pair::size).thenComparing(Pair::path, Names::comparePython);
-
     private final int count;
     // Each heap has at its head the entry it would drop first: the largest of the smallest ones,
-    // the smallest of the largest ones.
-    private final PriorityQueue<Pair> smallest = new PriorityQueue<>(ORDER.reversed());
-    private final PriorityQueue<Pair> largest = new PriorityQueue<>(ORDER);
+    // the smallest of the largest ones. Pairs sort in Python's tuple order (Pair.compareTo).
+    private final PriorityQueue<Pair> smallest = new PriorityQueue<>(Collections.reverseOrder());
+    private final PriorityQueue<Pair> largest = new PriorityQueue<>();
 
     Extremes(int count) {
         this.count = count;
@@ -66,7 +63,7 @@ final class Extremes {
 
     private static List<Pair> sorted(PriorityQueue<Pair> heap) {
         List<Pair> list = new ArrayList<>(heap);
-        list.sort(ORDER);
+        Collections.sort(list);
         return list;
     }
 }
