@@ -15,6 +15,7 @@ import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
 
@@ -24,6 +25,11 @@ import java.util.concurrent.RecursiveAction;
  * (and reported when tracing) instead of ending the walk; linked folders are not entered.
  */
 final class TreeWalk {
+    /** A folder's subfolder count when its link count says nothing (btrfs, Windows, --trace). */
+    private static final long UNKNOWN = Long.MAX_VALUE;
+    /** What the "unix" view gives in one lstat: the entry's type and its link count. */
+    private static final String TYPE_AND_LINKS = "unix:isDirectory,isSymbolicLink,nlink";
+
     private final String ext;
     private final PrintStream trace;                 // null: no trace
     final Extremes extremes;
@@ -36,36 +42,40 @@ final class TreeWalk {
 
     /** os.walk is one loop; here one thread walks in os.walk's order, more split the folders. */
     void walk(Path root, int threads) {
+        Folder top = new Folder(root, countSubfolders(root));
         if (threads == 1) {
-            walkInOrder(root);
+            walkInOrder(top);
             return;
         }
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
-            pool.invoke(new FolderTask(root));
+            pool.invoke(new FolderTask(top));
         } finally {
             pool.shutdown();
         }
     }
 
-    private void walkInOrder(Path folder) {
-        for (Path subfolder : scan(folder)) {
+    /** A folder still to list, and how many subfolders its link count says it has. */
+    private record Folder(Path path, long subfolders) { }
+
+    private void walkInOrder(Folder folder) {
+        for (Folder subfolder : scan(folder)) {
             walkInOrder(subfolder);
         }
     }
 
     /** Each folder is a task; its subfolders become new tasks that idle threads steal. */
     private final class FolderTask extends RecursiveAction {
-        private final Path folder;
+        private final Folder folder;
 
-        FolderTask(Path folder) {
+        FolderTask(Folder folder) {
             this.folder = folder;
         }
 
         @Override
         protected void compute() {
             List<FolderTask> subtasks = new ArrayList<>();
-            for (Path subfolder : scan(folder)) {
+            for (Folder subfolder : scan(folder)) {
                 subtasks.add(new FolderTask(subfolder));
             }
             invokeAll(subtasks);
@@ -73,39 +83,69 @@ final class TreeWalk {
     }
 
     /** Lists one folder, offers its matching files to the heaps, returns its subfolders. */
-    private List<Path> scan(Path folder) {
-        List<Path> subfolders = new ArrayList<>();
+    private List<Folder> scan(Folder folder) {
+        List<Folder> subfolders = new ArrayList<>();
         if (trace != null) {
-            trace.println(Names.display(folder));
+            trace.println(Names.display(folder.path()));
         }
         // With trace on, every entry is looked at, so that each linked folder is reported.
-        long unseenFolders = trace != null ? Long.MAX_VALUE : countSubfolders(folder);
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+        long unseenFolders = trace != null ? UNKNOWN : folder.subfolders();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder.path())) {
             for (Path entry : entries) {
                 boolean matches = entry.toString().endsWith(ext);   // no Path made for the name
                 if (!matches && unseenFolders == 0) {
                     continue;                            // no folder left here: skip its stat
                 }
                 try {
-                    BasicFileAttributes attrs = lstat(entries, entry);
-                    if (attrs.isDirectory()) {
-                        subfolders.add(entry);
+                    Folder subfolder = matches ? lookAt(entries, entry, true) : lookForFolder(entries, entry);
+                    if (subfolder != null) {
+                        subfolders.add(subfolder);
                         unseenFolders--;
-                    } else if (attrs.isSymbolicLink()) {
-                        followLink(entry, matches);
-                    } else if (matches) {
-                        found(entry, attrs.size());
                     }
                 } catch (IOException e) {
                     skip(entry, e);                      // e.g. deleted since the folder was listed
                 }
             }
         } catch (IOException e) {
-            skip(folder, e);                             // e.g. a folder we may not read
+            skip(folder.path(), e);                      // e.g. a folder we may not read
         } catch (DirectoryIteratorException e) {
-            skip(folder, e.getCause());
+            skip(folder.path(), e.getCause());
         }
         return subfolders;
+    }
+
+    /** One entry: a matching file goes to the heaps; a folder is returned, to be listed later. */
+    private Folder lookAt(DirectoryStream<Path> entries, Path entry, boolean matches) throws IOException {
+        BasicFileAttributes attrs = lstat(entries, entry);
+        if (attrs.isDirectory()) {
+            return new Folder(entry, UNKNOWN);           // rare: a folder named like x.py
+        }
+        if (attrs.isSymbolicLink()) {
+            followLink(entry, matches);
+        } else if (matches) {
+            found(entry, attrs.size());
+        }
+        return null;
+    }
+
+    /**
+     * An entry looked at only because it might be a folder. The "unix" view gives its type and its
+     * link count in one lstat, so a folder found here needs no stat of its own before it is listed.
+     */
+    private Folder lookForFolder(DirectoryStream<Path> entries, Path entry) throws IOException {
+        Map<String, Object> attrs;
+        try {
+            attrs = Files.readAttributes(entry, TYPE_AND_LINKS, LinkOption.NOFOLLOW_LINKS);
+        } catch (UnsupportedOperationException e) {
+            return lookAt(entries, entry, false);        // no "unix" view (Windows): no count
+        }
+        if ((Boolean) attrs.get("isDirectory")) {
+            return new Folder(entry, subfoldersFromLinks((Integer) attrs.get("nlink")));
+        }
+        if ((Boolean) attrs.get("isSymbolicLink")) {
+            followLink(entry, false);                    // reported when tracing if it links to a folder
+        }
+        return null;
     }
 
     /**
@@ -127,14 +167,19 @@ final class TreeWalk {
      * Java's DirectoryStream does not pass it on, so without this count every entry would need a
      * stat of its own. This is find's old "leaf optimization". Filesystems that do not keep the
      * count (btrfs, some network ones) report 1; then, as off Unix, every entry is looked at.
+     * Only the root needs this stat of its own: every other folder's count comes with the lstat
+     * that found it ({@link #lookForFolder}).
      */
     private static long countSubfolders(Path folder) {
         try {
-            int links = (Integer) Files.getAttribute(folder, "unix:nlink");
-            return links >= 2 ? links - 2 : Long.MAX_VALUE;
+            return subfoldersFromLinks((Integer) Files.getAttribute(folder, "unix:nlink"));
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            return Long.MAX_VALUE;
+            return UNKNOWN;
         }
+    }
+
+    private static long subfoldersFromLinks(int links) {
+        return links >= 2 ? links - 2 : UNKNOWN;
     }
 
     /** Like os.path.getsize, a link to a file counts with its target's size. */
