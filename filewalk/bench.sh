@@ -11,9 +11,12 @@ tree=${1:-/tmp/tree200k}
 mvn -B -q -f "$here/pom.xml" compile
 java="java -cp $here/target/classes"
 main="org.parallelsystemtools.filewalk.FindPythonFiles $tree"
-fast="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+# C1 only (C2 would spend a core compiling code that runs once), the simplest GC, and a 32 MB
+# young heap: the default one (1/3 of RAM/64) is touched page by page, a page fault each.
+fast="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn32m"
+c1serial="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 
-hyperfine -N --warmup 3 --runs 10 \
+hyperfine -N --warmup 3 --runs 20 \
   -n find "find $tree -name '*.py' -printf '%s %p\n'" \
   -n python "python3 $anchors/filewalk.py $tree" \
   -n java "$java $fast $main"
@@ -26,11 +29,12 @@ if [ "${VARIANTS:-}" ]; then
   hyperfine -N --warmup 3 --runs 10 \
     -n "java, default JIT and GC" "$java $main" \
     -n "java, C1 only" "$java -XX:TieredStopAtLevel=1 $main" \
-    -n "java, C1 + SerialGC" "$java $fast $main" \
-    -n "java, C1 + SerialGC, 1 thread" "$java $fast $main --threads 1" \
-    -n "java, C1 + SerialGC, 8 MB young heap" "$java $fast -Xmn8m $main" \
-    -n "java, C1 + SerialGC + AppCDS" \
+    -n "java, C1 + SerialGC, default young heap" "$java $c1serial $main" \
+    -n "java, C1 + SerialGC + 32 MB young heap" "$java $fast $main" \
+    -n "java, same, 1 thread" "$java $fast $main --threads 1" \
+    -n "java, same, transparent huge pages" "$java $fast -XX:+UseTransparentHugePages $main" \
+    -n "java, same + AppCDS" \
        "java -XX:SharedArchiveFile=$here/target/filewalk.jsa $fast -cp $here/target/filewalk.jar $main" \
-    -n "java, C1 + SerialGC, no CDS" "$java -Xshare:off $fast $main" \
+    -n "java, same, no CDS" "$java -Xshare:off $fast $main" \
     -n "java, start-up only (empty folder)" "$java $fast org.parallelsystemtools.filewalk.FindPythonFiles $(mktemp -d)"
 fi
