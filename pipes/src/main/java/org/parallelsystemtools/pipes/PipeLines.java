@@ -1,11 +1,8 @@
 package org.parallelsystemtools.pipes;
 
 import java.io.BufferedReader;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -22,10 +19,6 @@ public final class PipeLines {
     private static final String SYNOPSIS = "[--count N] [--scale SECONDS] [--forever]";
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 3 && args[0].equals("--child")) {
-            child(Long.parseLong(args[1]), Double.parseDouble(args[2]));
-            return;
-        }
         int code = run(args, System.out, System.err);
         if (code != 0) {
             System.exit(code);
@@ -45,7 +38,8 @@ public final class PipeLines {
         long pid = ProcessHandle.current().pid();
         Process child = null;
         try {
-            child = Relaunch.start(PipeLines.class, "--child", Long.toString(count), Double.toString(scale));
+            // The child is PipeToParent's, told to end each message with a newline.
+            child = Relaunch.start(PipeToParent.class, "--child", Long.toString(count), Double.toString(scale), "--lines");
             child.getOutputStream().close();
             // The reader buffers whatever each read(2) brings and hands back one line at a time,
             // without the newline; a half-arrived line waits inside the reader for its rest.
@@ -65,23 +59,6 @@ public final class PipeLines {
             return 1;
         } finally {
             Relaunch.stop(child);
-        }
-    }
-
-    /** The child: the seed's loop with a newline after each message, raw into descriptor 1. */
-    private static void child(long count, double scale) throws InterruptedException {
-        Relaunch.exitWithParent();
-        OutputStream pipeOut = new FileOutputStream(FileDescriptor.out);
-        int zzz = 0;
-        try {
-            for (long i = 0; count < 0 || i < count; i++) {
-                Cli.pause(zzz, scale);
-                pipeOut.write(Cli.spam(zzz, "\n"));
-                zzz = (zzz + 1) % 5;
-            }
-            pipeOut.close();
-        } catch (IOException e) {
-            Runtime.getRuntime().halt(0);
         }
     }
 }

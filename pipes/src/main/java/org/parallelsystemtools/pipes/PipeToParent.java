@@ -20,8 +20,9 @@ public final class PipeToParent {
     private static final String SYNOPSIS = "[--count N] [--scale SECONDS] [--chunk BYTES] [--forever]";
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 3 && args[0].equals("--child")) {
-            child(Long.parseLong(args[1]), Double.parseDouble(args[2]));
+        if (args.length >= 3 && args[0].equals("--child")) {
+            // PipeLines starts this same child with a fourth argument, "--lines".
+            child(Long.parseLong(args[1]), Double.parseDouble(args[2]), args.length == 4 ? "\n" : "");
             return;
         }
         int code = run(args, System.out, System.err);
@@ -69,8 +70,11 @@ public final class PipeToParent {
         }
     }
 
-    /** The child: the seed's loop, writing raw bytes straight into file descriptor 1. */
-    private static void child(long count, double scale) throws InterruptedException {
+    /**
+     * The child: the seed's loop, writing raw bytes straight into file descriptor 1, each
+     * message followed by {@code end} (nothing here, a newline for {@link PipeLines}).
+     */
+    private static void child(long count, double scale, String end) throws InterruptedException {
         Relaunch.exitWithParent();
         // Not System.out: that PrintStream buffers. A FileOutputStream on descriptor 1 makes each
         // write() one write(2) system call, so every message enters the pipe at once, like os.write.
@@ -79,7 +83,7 @@ public final class PipeToParent {
         try {
             for (long i = 0; count < 0 || i < count; i++) {
                 Cli.pause(zzz, scale);
-                pipeOut.write(Cli.spam(zzz, ""));
+                pipeOut.write(Cli.spam(zzz, end));
                 zzz = (zzz + 1) % 5;
             }
             pipeOut.close(); // the parent's read now returns -1
