@@ -25,19 +25,14 @@ public final class PoolAsync {
 
     /** The whole program, minus {@code System.exit}: returns the exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
-        int tasks;
-        int poolSize;
-        long[] sleeps;
+        Tasks.Plan plan;
         try {
-            Options options = new Options(args, "--tasks", "--pool", "--scale", "--seed");
-            tasks = options.count("--tasks", 10, 0);
-            poolSize = options.count("--pool", 3, 1);
-            sleeps = Tasks.randomSleepMillis(tasks, options.amount("--scale", 1.0), options.seed());
+            plan = Tasks.Plan.from(new Options(args, "--tasks", "--pool", "--scale", "--seed"));
         } catch (Options.UsageError e) {
             err.println("PoolAsync: " + e.getMessage());
             return 2;
         }
-        runAsync(poolSize, tasks, id -> Thread.sleep(sleeps[id]), out);
+        runAsync(plan.poolSize(), plan.tasks(), plan.sleep(), out);
         return 0;
     }
 

@@ -25,20 +25,15 @@ public final class PoolSync {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
-        int tasks;
-        int poolSize;
-        long[] sleeps;
+        Tasks.Plan plan;
         try {
-            Options options = new Options(args, "--tasks", "--pool", "--scale", "--seed");
-            tasks = options.count("--tasks", 10, 0);
-            poolSize = options.count("--pool", 3, 1);
-            sleeps = Tasks.randomSleepMillis(tasks, options.amount("--scale", 1.0), options.seed());
+            plan = Tasks.Plan.from(new Options(args, "--tasks", "--pool", "--scale", "--seed"));
         } catch (Options.UsageError e) {
             err.println("PoolSync: " + e.getMessage());
             return 2;
         }
         try {
-            runSync(poolSize, tasks, id -> Thread.sleep(sleeps[id]), out);
+            runSync(plan.poolSize(), plan.tasks(), plan.sleep(), out);
         } catch (ExecutionException e) {
             err.println("PoolSync: a task failed: " + e.getCause());
             return 1;

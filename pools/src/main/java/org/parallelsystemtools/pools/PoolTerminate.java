@@ -27,21 +27,17 @@ public final class PoolTerminate {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
-        int tasks;
-        int poolSize;
-        long[] sleeps;
+        Tasks.Plan plan;
         Duration grace;
         try {
             Options options = new Options(args, "--tasks", "--pool", "--scale", "--seed", "--after");
-            tasks = options.count("--tasks", 10, 0);
-            poolSize = options.count("--pool", 3, 1);
-            sleeps = Tasks.randomSleepMillis(tasks, options.amount("--scale", 1.0), options.seed());
+            plan = Tasks.Plan.from(options);
             grace = Duration.ofMillis(Math.round(1000 * options.amount("--after", 1.5)));
         } catch (Options.UsageError e) {
             err.println("PoolTerminate: " + e.getMessage());
             return 2;
         }
-        ExecutorService pool = start(poolSize, tasks, id -> Thread.sleep(sleeps[id]), out);
+        ExecutorService pool = start(plan.poolSize(), plan.tasks(), plan.sleep(), out);
         try {
             terminate(pool, grace, out);
         } finally {

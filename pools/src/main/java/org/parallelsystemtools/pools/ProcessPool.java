@@ -60,24 +60,20 @@ public final class ProcessPool implements AutoCloseable {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
-        int tasks;
-        int size;
+        Tasks.Plan plan;
         int crash;
-        long[] sleeps;
         try {
             Options options = new Options(args, "--tasks", "--pool", "--scale", "--seed", "--crash");
-            tasks = options.count("--tasks", 10, 0);
-            size = options.count("--pool", 3, 1);
+            plan = Tasks.Plan.from(options);
             crash = options.count("--crash", -1, 0);
-            sleeps = Tasks.randomSleepMillis(tasks, options.amount("--scale", 1.0), options.seed());
         } catch (Options.UsageError e) {
             err.println("ProcessPool: " + e.getMessage());
             return 2;
         }
         out.println("Main process: pid=" + ProcessHandle.current().pid());
-        try (ProcessPool pool = new ProcessPool(size, out)) { // leaving the block: close() + join()
-            for (int i = 0; i < tasks; i++) {
-                pool.submit(i, sleeps[i], i == crash); // apply_async
+        try (ProcessPool pool = new ProcessPool(plan.poolSize(), out)) { // leaving the block: close() + join()
+            for (int i = 0; i < plan.tasks(); i++) {
+                pool.submit(i, plan.sleeps()[i], i == crash); // apply_async
             }
             out.println("=== Pool started ===");
         } catch (IOException e) {

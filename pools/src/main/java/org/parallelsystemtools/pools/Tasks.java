@@ -28,6 +28,24 @@ final class Tasks {
     }
 
     /**
+     * The options every program with 004's ten tasks takes: {@code --tasks N} (10),
+     * {@code --pool N} (3), {@code --scale X} (1) and {@code --seed N}; the sleeps are drawn here.
+     */
+    record Plan(int tasks, int poolSize, long[] sleeps) {
+        static Plan from(Options options) throws Options.UsageError {
+            int tasks = options.count("--tasks", 10, 0);
+            int poolSize = options.count("--pool", 3, 1);
+            return new Plan(tasks, poolSize,
+                    randomSleepMillis(tasks, options.amount("--scale", 1.0), options.seed()));
+        }
+
+        /** Each task sleeps its own drawn time. */
+        Work sleep() {
+            return id -> Thread.sleep(sleeps[id]);
+        }
+    }
+
+    /**
      * The seed's {@code random.random() * 2} seconds for each task, times {@code scale}. Drawn up
      * front in task order, so a {@code --seed} gives each task the same sleep whichever thread runs it.
      */
