@@ -44,6 +44,7 @@ final class RealProcess {
     private double pace = 1;
     private String stdin = "";
     private Duration timeout = Duration.ofSeconds(30);
+    private Path directory;
 
     private RealProcess(Class<?> main) {
         this.main = main;
@@ -76,6 +77,12 @@ final class RealProcess {
         return this;
     }
 
+    /** The folder the program runs in (default: the module's folder, where Maven runs tests). */
+    RealProcess in(Path folder) {
+        directory = folder;
+        return this;
+    }
+
     /** How long the program may take before the test fails (default 30 s). */
     RealProcess timeout(Duration limit) {
         timeout = limit;
@@ -102,6 +109,9 @@ final class RealProcess {
         command.add(main.getName());
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command);
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
         String tag = UUID.randomUUID().toString();
         builder.environment().put(TAG, tag);
         try {
