@@ -1,115 +1,102 @@
 package org.parallelsystemtools.filewalk;
 
-import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.TreeSet;
+import org.parallelsystemtools.filewalk.PythonPrettyPrint.Pair;
 
 /**
- * The seed's program in Java: walk a tree (default: the user's home), keep the {@code *.py} files
- * and print the two smallest and the two largest as Python's pprint would.
+ * Lutz's "find the smallest and largest Python files under home" ({@code bigpy-tree.py}). Walk
+ * a whole tree, note the size of every {@code *.py} file, print the two smallest and the two
+ * largest as {@code (size, path)} pairs.
  *
- * <pre>usage: FindPythonFiles [ROOT] [--ext .py] [--count 2] [--trace] [--threads N]</pre>
- *
- * Unlike the seed it keeps only the files it will print (two bounded heaps, {@link Extremes}),
- * walks on every core, and survives what a real home holds ({@link TreeWalk}); {@code --trace}
- * reports every folder, every match and every skip.
+ * <p>{@code os.walk} becomes the JDK's own walker, {@code Files.walkFileTree}, which calls a
+ * visitor back for each folder and file, and once for each entry it could not read: an
+ * unreadable folder, a broken link, a loop of links, a file deleted while the walk went on.
+ * The listing sorts every file it saw; this keeps only the two lists it prints.
  */
 public final class FindPythonFiles {
-    private FindPythonFiles() { }
+    static final boolean TRACE = Boolean.getBoolean("trace");   // the listing's trace = False
+    static final int COUNT = 2;
+    // Python writes paths as UTF-8 even in a C locale; Java's System.out follows the locale
+    // and would print '?' for every other character there.
+    static final PrintStream OUT = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
 
     public static void main(String[] args) {
-        // Python writes paths as UTF-8 even in a C locale; Java would write '?' for each non-ASCII
-        // character there, so both streams are UTF-8 explicitly.
-        PrintStream out = new PrintStream(new BufferedOutputStream(
-                new FileOutputStream(FileDescriptor.out), 1 << 16), false, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        int code = run(args, out, err);
-        out.flush();
-        if (code != 0) {
-            System.exit(code);
+        if (args.length > 0 && args[0].isBlank()) {              // Path.of("") would mean "here"
+            System.err.println("FindPythonFiles: the folder name is empty");
+            System.exit(2);
         }
-    }
-
-    /** The whole program without System.exit: returns the exit code. */
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        Options options;
+        Path dirname = Path.of(args.length > 0 ? args[0] : System.getProperty("user.home"));
+        TreeSet<Pair> smallest = new TreeSet<>();
+        TreeSet<Pair> largest = new TreeSet<>();
         try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println("FindPythonFiles: " + e.getMessage());
-            return 2;
+            walk(dirname, smallest, largest);
+        } catch (IOException e) {                                // os.walk would print [] [] silently
+            System.err.println("FindPythonFiles: cannot walk " + dirname + ": " + Names.reason(dirname, e));
+            System.exit(1);
         }
-        // With --trace one thread walks, so the trace comes in os.walk's order.
-        TreeWalk walk = new TreeWalk(options.ext(), options.count(), options.trace() ? out : null);
-        walk.walk(options.root(), options.trace() ? 1 : options.threads());
-        out.println(PythonPrettyPrint.pformat(walk.extremes.smallest()));
-        out.println(PythonPrettyPrint.pformat(walk.extremes.largest()));
-        return 0;
+        OUT.println(PythonPrettyPrint.pformat(smallest));
+        OUT.println(PythonPrettyPrint.pformat(largest));
     }
 
-    /** The command line, checked before any walking starts. */
-    record Options(Path root, String ext, int count, boolean trace, int threads) {
-        static Options parse(String[] args) {
-            String root = null;
-            String ext = ".py";
-            int count = 2;
-            boolean trace = false;
-            int threads = Runtime.getRuntime().availableProcessors();
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--ext" -> ext = value(args, ++i, "--ext");
-                    case "--count" -> count = positive(value(args, ++i, "--count"), "--count");
-                    case "--threads" -> threads = positive(value(args, ++i, "--threads"), "--threads");
-                    case "--trace" -> trace = true;
-                    default -> {
-                        if (args[i].startsWith("-")) {
-                            throw new IllegalArgumentException("unknown option " + args[i]
-                                    + " (usage: FindPythonFiles [ROOT] [--ext .py] [--count 2] [--trace] [--threads N])");
-                        }
-                        if (root != null) {
-                            throw new IllegalArgumentException("one ROOT folder only, got " + root + " and " + args[i]);
-                        }
-                        root = args[i];
-                    }
-                }
+    static void walk(Path dirname, TreeSet<Pair> smallest, TreeSet<Pair> largest) throws IOException {
+        Files.walkFileTree(dirname, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attributes) {
+                trace(Names.display(folder));
+                return FileVisitResult.CONTINUE;
             }
-            Path folder;
-            try {
-                folder = Path.of(root != null ? root : System.getProperty("user.home"));
-            } catch (InvalidPathException e) {
-                throw new IllegalArgumentException("not a usable folder name: " + root);
-            }
-            if (!Files.exists(folder)) {
-                throw new IllegalArgumentException("no such folder: " + folder);
-            }
-            if (!Files.isDirectory(folder)) {
-                throw new IllegalArgumentException("not a folder: " + folder);
-            }
-            return new Options(folder, ext, count, trace, threads);
-        }
 
-        private static String value(String[] args, int i, String option) {
-            if (i >= args.length) {
-                throw new IllegalArgumentException(option + " needs a value");
-            }
-            return args[i];
-        }
-
-        private static int positive(String text, String option) {
-            try {
-                int n = Integer.parseInt(text);
-                if (n >= 1) {
-                    return n;
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                if (!file.getFileName().toString().endsWith(".py") || Files.isDirectory(file)) {
+                    return FileVisitResult.CONTINUE;             // a link to a folder is a folder
                 }
-            } catch (NumberFormatException e) {
-                // same message as a number below one
+                trace("... " + Names.display(file.getFileName()));
+                try {   // os.path.getsize follows a link; the walk's attributes are the link's own
+                    Pair entry = new Pair(attributes.isSymbolicLink() ? Files.size(file) : attributes.size(),
+                            Names.display(file));
+                    smallest.add(entry);
+                    largest.add(entry);
+                } catch (IOException brokenOrLooping) {
+                    return visitFileFailed(file, brokenOrLooping);
+                }
+                if (smallest.size() > COUNT) {
+                    smallest.pollLast();
+                    largest.pollFirst();
+                }
+                return FileVisitResult.CONTINUE;
             }
-            throw new IllegalArgumentException(option + " needs a whole number of at least 1, got " + text);
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException error) throws IOException {
+                if (file.equals(dirname)) {
+                    throw error;
+                }
+                trace("skipped " + Names.display(file) + ": " + Names.reason(file, error));
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static void trace(String line) {
+        if (TRACE) {
+            OUT.println(line);
         }
     }
 }
+/* Output:
+[(0, 'filewalk/sample/pp4e/System/__init__.py'),
+ (0, 'filewalk/sample/pp4e/__init__.py')]
+[(250, 'filewalk/sample/pp4e/System/Processes/fork1.py'),
+ (4080, 'filewalk/sample/pp4e/System/Filetools/bigpy-tree.py')]
+*/

@@ -1,7 +1,12 @@
 package org.parallelsystemtools.filewalk;
 
 import java.net.URI;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
@@ -17,12 +22,13 @@ import java.nio.file.Path;
  * stat work; only the text shown is lossy. For such a name the bytes are recovered from
  * {@link Path#toUri()}, which percent-encodes them, and decoded the way Python does.
  */
-final class Names {
+public final class Names {
     private static final char REPLACEMENT = '\uFFFD';
 
     private Names() { }
 
-    static String display(Path path) {
+    /** The path as Python would show it. */
+    public static String display(Path path) {
         String text = path.toString();
         if (text.indexOf(REPLACEMENT) < 0) {
             return text;                                 // the usual case: decoded without loss
@@ -70,8 +76,22 @@ final class Names {
         return out.flip().toString();
     }
 
+    /** Why an entry could not be read, in the words {@code find} and Python use. */
+    public static String reason(Path path, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return Files.isSymbolicLink(path) ? "broken link" : "vanished during the walk";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();                      // e.g. "Too many levels of symbolic links"
+        }
+        return e.toString();
+    }
+
     /** Python compares str by code point; Java's compareTo by UTF-16 unit differs above U+FFFF. */
-    static int comparePython(String a, String b) {
+    public static int comparePython(String a, String b) {
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {

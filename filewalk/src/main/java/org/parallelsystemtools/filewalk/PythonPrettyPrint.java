@@ -1,6 +1,7 @@
 package org.parallelsystemtools.filewalk;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -14,13 +15,13 @@ import java.util.List;
  * {@code invokedynamic}, and the first one a JVM meets costs it about 20 ms of start-up to set up
  * method handles: a tenth of what a whole walk of 200,000 files takes.
  */
-final class PythonPrettyPrint {
+public final class PythonPrettyPrint {
     private static final int WIDTH = 80;
 
     private PythonPrettyPrint() { }
 
     /** A Python tuple of two values, e.g. {@code (1234, '/home/me/x.py')}, in Python's tuple order. */
-    record Pair(long size, String path) implements Comparable<Pair> {
+    public record Pair(long size, String path) implements Comparable<Pair> {
         @Override
         public int compareTo(Pair other) {
             int bySize = Long.compare(size, other.size);
@@ -28,9 +29,10 @@ final class PythonPrettyPrint {
         }
     }
 
-    static String pformat(List<Pair> list) {
+    /** {@code pprint.pformat(list)}, width 80. */
+    public static String pformat(Collection<Pair> list) {
         StringBuilder out = new StringBuilder();
-        format(list, out, 0, 0, 0);
+        format(new ArrayList<>(list), out, 0, 0, 0);
         return out.toString();
     }
 

@@ -2,28 +2,27 @@ package org.parallelsystemtools.filewalk;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
-import java.util.function.Consumer;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.parallelsystemtools.filewalk.PythonPrettyPrint.Pair;
 
+/** FindPythonFiles gives the listing's answer, keeps only what it prints, and survives a real home. */
 class FindPythonFilesTest {
 
     @TempDir
@@ -31,221 +30,132 @@ class FindPythonFilesTest {
 
     record Result(int code, String out, String err) { }
 
-    static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = FindPythonFiles.run(args, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
-        return new Result(code, out.toString(UTF_8), err.toString(UTF_8));
-    }
-
-    static Path file(Path path, int size) throws IOException {
-        Files.createDirectories(path.getParent());
-        return Files.write(path, new byte[size]);
-    }
-
-    // ---- the answer ------------------------------------------------------------------------
-
-    @ParameterizedTest
-    @ValueSource(longs = {1, 2, 3, 4, 5, 6})
-    void answerEqualsSortingEveryFile(long seed) throws IOException {
-        Random random = new Random(seed);
-        Path root = tmp.resolve("tree");
-        List<Path> folders = new ArrayList<>(List.of(Files.createDirectories(root)));
-        String[] exts = {".py", ".txt", ".pyc", ".py.bak"};
-        for (int i = 0; i < 200; i++) {
-            Path parent = folders.get(random.nextInt(folders.size()));
-            if (random.nextInt(6) == 0) {
-                folders.add(Files.createDirectories(parent.resolve("d" + i)));
-            } else {
-                file(parent.resolve("f" + i + exts[random.nextInt(exts.length)]), random.nextInt(40));
-            }
-        }
-        String ext = random.nextBoolean() ? ".py" : ".txt";
-        int count = 1 + random.nextInt(5);
-        List<Pair> all;
-        try (Stream<Path> paths = Files.walk(root)) {
-            all = paths.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(ext))
-                    .map(p -> new Pair(p.toFile().length(), p.toString()))
-                    .sorted(Comparator.comparingLong(Pair::size).thenComparing(Pair::path))
-                    .toList();
-        }
-        for (int threads = 1; threads <= 2; threads++) {
-            TreeWalk walk = new TreeWalk(ext, count, null);
-            walk.walk(root, threads);
-            assertEquals(all.subList(0, count), walk.extremes.smallest(), "threads " + threads);
-            assertEquals(all.subList(all.size() - count, all.size()), walk.extremes.largest(), "threads " + threads);
-        }
-    }
-
-    @Test
-    void tiesInSizeAreOrderedByPathWhateverTheWalkOrder() throws IOException {
-        Path root = tmp.resolve("ties");
-        file(root.resolve("x.py"), 4);
-        file(root.resolve("a.py"), 4);
-        file(root.resolve("m/b.py"), 4);
-        file(root.resolve("z.py"), 9);
-        String expected = "[(4, '" + root + "/a.py'), (4, '" + root + "/m/b.py')]\n"
-                + "[(4, '" + root + "/x.py'), (9, '" + root + "/z.py')]\n";
-        for (String threads : List.of("1", "2", "1", "2")) {
-            assertEquals(expected, unwrap(run(root.toString(), "--threads", threads).out()));
-        }
-    }
-
-    /** The short paths above still wrap when the temporary folder's name is long: undo that. */
-    private static String unwrap(String text) {
-        return text.replace(",\n ", ", ");
-    }
-
-    // ---- the printed shape -----------------------------------------------------------------
-
-    @Test
-    void printsTwoListsLikePprintWithTheTraceBeforeThem() throws IOException {
-        // pprint's layout depends on the lengths of the paths: make the root exactly 40 characters.
-        Path root = tmp.resolve("t".repeat(Math.max(1, 40 - tmp.toString().length() - 1)));
-        file(root.resolve("a.py"), 3);
-        file(root.resolve("notes.txt"), 50);
-        file(root.resolve("sub/b.py"), 1);
-        String a = "'" + root + "/a.py'";
-        String b = "'" + root + "/sub/b.py'";
-
-        assertEquals("[(1, " + b + "),\n (3, " + a + ")]\n[(1, " + b + "),\n (3, " + a + ")]\n",
-                run(root.toString()).out());
-        assertEquals("[(1, " + b + ")]\n[(3, " + a + ")]\n", run(root.toString(), "--count", "1").out());
-        assertEquals(root + "\n... a.py\n" + root + "/sub\n... b.py\n[(1, " + b + ")]\n[(3, " + a + ")]\n",
-                run(root.toString(), "--count", "1", "--trace").out());
-        assertEquals("[(50, '" + root + "/notes.txt')]\n[(50, '" + root + "/notes.txt')]\n",
-                run(root.toString(), "--ext", ".txt").out());
-    }
-
-    @Test
-    void anEmptyTreePrintsTwoEmptyLists() throws IOException {
-        Path root = Files.createDirectories(tmp.resolve("empty"));
-        assertEquals(new Result(0, "[]\n[]\n", ""), run(root.toString()));
-        file(root.resolve("only.txt"), 5);
-        assertEquals(new Result(0, "[]\n[]\n", ""), run(root.toString()));
-    }
-
-    @Test
-    void fewerMatchesThanCountPrintsWhatThereIs() throws IOException {
-        Path root = tmp.resolve("few");
-        file(root.resolve("only.py"), 7);
-        assertEquals("[(7, '" + root + "/only.py')]\n[(7, '" + root + "/only.py')]\n",
-                run(root.toString(), "--count", "5").out());
-    }
-
-    // ---- what a real home directory holds --------------------------------------------------
-
-    @Test
-    void linksCountWithTheirTargetsSizeAndLinkedFoldersAreNotEntered() throws IOException {
-        Path root = tmp.resolve("links");
-        file(root.resolve("a.py"), 5);
-        file(root.resolve("sub/b.py"), 2);
-        Files.createSymbolicLink(root.resolve("link.py"), Path.of("a.py"));
-        Files.createSymbolicLink(root.resolve("sub/up"), Path.of(".."));          // a loop of folders
-        Files.createSymbolicLink(root.resolve("linked"), Path.of("sub"));
-        Files.createSymbolicLink(root.resolve("folder.py"), Path.of("sub"));
-        Files.createSymbolicLink(root.resolve("broken.py"), Path.of("nowhere.py"));
-        Files.createSymbolicLink(root.resolve("self.py"), Path.of("self.py"));    // a loop of links
-        Files.createSymbolicLink(root.resolve("broken.txt"), Path.of("nowhere.txt"));
-
-        String answer = "[(2, '" + root + "/sub/b.py'), (5, '" + root + "/a.py'), (5, '" + root + "/link.py')]\n";
-        Result traced = run(root.toString(), "--count", "3", "--trace");
-        assertEquals(0, traced.code());
-        List<String> lines = Arrays.asList(traced.out().split("\n"));
-        assertTrue(unwrap(traced.out()).endsWith(answer + answer), traced.out());
-        assertEquals(unwrap(traced.out()).substring(unwrap(traced.out()).length() - 2 * answer.length()),
-                unwrap(run(root.toString(), "--count", "3").out()), "with and without trace");
-        assertTrue(lines.contains("skipped " + root + "/sub/up: link to a folder, not followed"), traced.out());
-        assertTrue(lines.contains("skipped " + root + "/linked: link to a folder, not followed"), traced.out());
-        assertTrue(lines.contains("skipped " + root + "/folder.py: link to a folder, not followed"), traced.out());
-        assertTrue(lines.contains("skipped " + root + "/broken.py: broken link"), traced.out());
-        assertTrue(lines.stream().anyMatch(line -> line.startsWith(
-                "skipped " + root + "/self.py: Too many levels of symbolic links")), traced.out());
-        assertFalse(traced.out().contains("broken.txt"), "a broken link that is no match is no skip");
-        assertEquals(List.of(root.toString(), root + "/sub"),
-                lines.stream().filter(line -> line.startsWith("/")).toList(), "folders entered");
-    }
-
-    @Test
-    void filesAndFoldersDeletedDuringTheWalkAreSkipped() throws IOException {
-        Path root = tmp.resolve("vanishing");
-        file(root.resolve("a.py"), 1);
-        file(root.resolve("b.py"), 2);
-        file(root.resolve("gone/c.py"), 3);
-        // The folder has been listed when the first match is reported: delete the rest then.
-        boolean[] deleted = {false};
-        ByteArrayOutputStream trace = new ByteArrayOutputStream();
-        PrintStream hook = new PrintStream(new LineHook(trace, line -> {
-            if (line.startsWith("... ") && !deleted[0]) {
-                deleted[0] = true;
-                String other = line.equals("... a.py") ? "b.py" : "a.py";
-                delete(root.resolve(other));
-                delete(root.resolve("gone/c.py"));
-                delete(root.resolve("gone"));
-            }
-        }), true, UTF_8);
-
-        TreeWalk walk = new TreeWalk(".py", 2, hook);
-        walk.walk(root, 1);
-
-        List<String> lines = Arrays.asList(trace.toString(UTF_8).split("\n"));
-        String kept = lines.get(1).substring(4);
-        String other = kept.equals("a.py") ? "b.py" : "a.py";
-        List<Pair> answer = List.of(new Pair(kept.equals("a.py") ? 1 : 2, root + "/" + kept));
-        assertEquals(answer, walk.extremes.smallest());
-        assertEquals(answer, walk.extremes.largest());
-        assertTrue(lines.contains("skipped " + root + "/" + other + ": vanished during the walk"), lines.toString());
-        assertTrue(lines.contains("skipped " + root + "/gone: vanished during the walk"), lines.toString());
-    }
-
-    private static void delete(Path path) {
-        try {
-            Files.delete(path);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    /** Passes each finished line to a callback, at the moment the program writes it. */
-    private static final class LineHook extends OutputStream {
-        private final ByteArrayOutputStream all;
-        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
-        private final Consumer<String> onLine;
-
-        LineHook(ByteArrayOutputStream all, Consumer<String> onLine) {
-            this.all = all;
-            this.onLine = onLine;
-        }
+    /** A TreeSet that remembers the most entries it ever held. */
+    static final class Watched extends TreeSet<Pair> {
+        int most;
 
         @Override
-        public void write(int b) {
-            all.write(b);
-            if (b == '\n') {
-                onLine.accept(line.toString(UTF_8));
-                line.reset();
-            } else {
-                line.write(b);
-            }
+        public boolean add(Pair pair) {
+            boolean added = super.add(pair);
+            most = Math.max(most, size());
+            return added;
         }
     }
 
-    // ---- bad arguments ---------------------------------------------------------------------
-
     @Test
-    void badArgumentsGiveOneLineOnStderrAndExitCode2() throws IOException {
-        Path aFile = file(tmp.resolve("file.py"), 1);
-        assertUsageError("no such folder: " + tmp.resolve("missing"), tmp.resolve("missing").toString());
-        assertUsageError("not a folder: " + aFile, aFile.toString());
-        assertUsageError("--count needs a whole number of at least 1, got -1", tmp.toString(), "--count", "-1");
-        assertUsageError("--count needs a whole number of at least 1, got two", tmp.toString(), "--count", "two");
-        assertUsageError("--threads needs a whole number of at least 1, got 0", tmp.toString(), "--threads", "0");
-        assertUsageError("--ext needs a value", tmp.toString(), "--ext");
-        assertUsageError("unknown option --size (usage: FindPythonFiles [ROOT] [--ext .py] [--count 2] [--trace]"
-                + " [--threads N])", tmp.toString(), "--size");
-        assertUsageError("one ROOT folder only, got " + tmp + " and other", tmp.toString(), "other");
+    void theAnswerIsWhatSortingEveryFileGivesYetOnlyThreeEntriesAreEverHeld() throws IOException {
+        for (long seed = 1; seed <= 4; seed++) {
+            Random random = new Random(seed);
+            Path root = Files.createDirectories(tmp.resolve("tree" + seed));
+            List<Path> folders = new ArrayList<>(List.of(root));
+            String[] exts = {".py", ".txt", ".pyc", ".py.bak"};
+            for (int i = 0; i < 300; i++) {
+                Path parent = folders.get(random.nextInt(folders.size()));
+                if (random.nextInt(6) == 0) {
+                    folders.add(Files.createDirectories(parent.resolve("d" + i)));
+                } else {
+                    Files.write(parent.resolve("f" + i + exts[random.nextInt(exts.length)]), new byte[random.nextInt(40)]);
+                }
+            }
+            List<Pair> all;   // the listing: every (size, path), sorted
+            try (Stream<Path> paths = Files.walk(root)) {
+                all = paths.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".py"))
+                        .map(p -> new Pair(p.toFile().length(), p.toString()))
+                        .sorted(Comparator.comparingLong(Pair::size).thenComparing(Pair::path)).toList();
+            }
+            Watched smallest = new Watched();
+            Watched largest = new Watched();
+            FindPythonFiles.walk(root, smallest, largest);
+            assertEquals(all.subList(0, 2), List.copyOf(smallest));
+            assertEquals(all.subList(all.size() - 2, all.size()), List.copyOf(largest));
+            assertTrue(all.size() > 30 && smallest.most == 3 && largest.most == 3,
+                    all.size() + " files, at most " + smallest.most + " and " + largest.most + " held");
+        }
     }
 
-    private static void assertUsageError(String message, String... args) {
-        assertEquals(new Result(2, "", "FindPythonFiles: " + message + "\n"), run(args));
+    @Test
+    void aHostileTreeIsWalkedToTheEndWithEverySkipTraced() throws Exception {
+        Path root = Files.createDirectories(tmp.resolve("home"));
+        Files.write(root.resolve("a.py"), new byte[3]);
+        Files.createDirectories(root.resolve("secret"));
+        Files.write(root.resolve("secret/hidden.py"), new byte[1]);
+        Files.createSymbolicLink(root.resolve("link.py"), Path.of("a.py"));           // counts a.py's size
+        Files.createSymbolicLink(root.resolve("broken.py"), Path.of("nowhere.py"));
+        Files.createSymbolicLink(root.resolve("self.py"), Path.of("self.py"));        // a loop of links
+        Files.createSymbolicLink(root.resolve("up"), Path.of(".."));                  // not entered
+        // A Latin-1 name (not UTF-8), made by the shell: Java cannot make it from a String.
+        sh(root, "printf 12345 > \"$(printf 'r\\351sum\\351.py')\"");
+        Files.setPosixFilePermissions(root.resolve("secret"), PosixFilePermissions.fromString("---------"));
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Result run;
+        try {
+            // Root ignores permission bits: run as the user "nobody" so the kernel really refuses,
+            // and in a C locale, where the JVM decodes file names as ASCII.
+            run = java(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"),
+                    Map.of("LC_ALL", "C", "LANG", "C"), copyOfClasses(tmp.resolve("classes")), "-Dtrace=true", root.toString());
+        } finally {
+            Files.setPosixFilePermissions(root.resolve("secret"), PosixFilePermissions.fromString("rwx------"));
+        }
+        assertEquals(0, run.code(), run.err());
+        List<String> lines = List.of(run.out().replace(",\n ", ", ").split("\n"));
+        assertTrue(lines.contains("skipped " + root + "/secret: permission denied"), run.out());
+        assertTrue(lines.contains("skipped " + root + "/broken.py: broken link"), run.out());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("skipped " + root + "/self.py: Too many levels")), run.out());
+        // A byte that is no UTF-8 cannot be printed as text: '?' in the trace, Python's escape in the answer.
+        assertTrue(lines.contains("... r?sum?.py"), run.out());
+        String answer = "[(3, '" + root + "/a.py'), (3, '" + root + "/link.py')]";
+        assertEquals(answer, lines.get(lines.size() - 2));
+        assertEquals("[(3, '" + root + "/link.py'), (5, '" + root + "/r\\udce9sum\\udce9.py')]", lines.get(lines.size() - 1));
+        assertEquals(List.of(root.toString()), lines.stream().filter(l -> l.startsWith("/")).toList(), "folders entered");
+    }
+
+    @Test
+    void anUnwalkableRootOrAnEmptyNameIsOneLineOnStderr() throws Exception {
+        Path classes = Path.of(FindPythonFiles.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path missing = tmp.resolve("missing");
+        assertEquals(new Result(1, "", "FindPythonFiles: cannot walk " + missing + ": vanished during the walk\n"),
+                java(List.of(), Map.of(), classes, missing.toString()));
+        assertEquals(new Result(2, "", "FindPythonFiles: the folder name is empty\n"), java(List.of(), Map.of(), classes, ""));
+    }
+
+    private static void sh(Path folder, String script) throws Exception {
+        Process sh = new ProcessBuilder("sh", "-c", script).directory(folder.toFile()).start();
+        assertTrue(sh.waitFor(10, TimeUnit.SECONDS) && sh.exitValue() == 0);
+    }
+
+    /** The compiled classes, copied where the user "nobody" may read them. */
+    private static Path copyOfClasses(Path target) throws Exception {
+        Path classes = Path.of(FindPythonFiles.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path from : (Iterable<Path>) files::iterator) {
+                Files.copy(from, target.resolve(classes.relativize(from).toString()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return target;
+    }
+
+    /** FindPythonFiles in a new JVM, after a command prefix and with extra environment. */
+    private Result java(List<String> prefix, Map<String, String> env, Path classes, String... args) throws Exception {
+        List<String> command = new ArrayList<>(prefix);
+        command.add(ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java"));
+        command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:-UsePerfData"));
+        List<String> rest = new ArrayList<>(List.of(args));
+        while (!rest.isEmpty() && rest.get(0).startsWith("-D")) {
+            command.add(rest.remove(0));
+        }
+        command.addAll(List.of("-cp", classes.toString(), FindPythonFiles.class.getName()));
+        command.addAll(rest);
+        Path out = Files.createTempFile(tmp, "out", ".txt");
+        Path err = Files.createTempFile(tmp, "err", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(new File("/dev/null"))
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        try {
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the program did not end");
+            return new Result(process.exitValue(), Files.readString(out, UTF_8), Files.readString(err, UTF_8));
+        } finally {
+            process.destroyForcibly();
+        }
     }
 }

@@ -1,10 +1,11 @@
-package org.parallelsystemtools.filewalk;
+package org.parallelsystemtools.filewalk.beyond;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.PriorityQueue;
+import org.parallelsystemtools.filewalk.Names;
 import org.parallelsystemtools.filewalk.PythonPrettyPrint.Pair;
 
 /**

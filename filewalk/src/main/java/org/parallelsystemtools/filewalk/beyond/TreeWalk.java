@@ -1,14 +1,11 @@
-package org.parallelsystemtools.filewalk;
+package org.parallelsystemtools.filewalk.beyond;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
 import java.nio.file.attribute.BasicFileAttributeView;
@@ -18,9 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
+import org.parallelsystemtools.filewalk.Names;
 
 /**
- * The walk of {@link FindPythonFiles}: os.walk plus os.path.getsize, made to survive a real home.
+ * The walk of {@link FindFilesFast}: os.walk plus os.path.getsize, made to survive a real home.
  * A folder it cannot read, an entry that vanished, a broken link or a loop of links is skipped
  * (and reported when tracing) instead of ending the walk; linked folders are not entered.
  */
@@ -208,17 +206,7 @@ final class TreeWalk {
     }
 
     private void skip(Path path, IOException e) {
-        String reason;
-        if (e instanceof NoSuchFileException) {
-            reason = Files.isSymbolicLink(path) ? "broken link" : "vanished during the walk";
-        } else if (e instanceof AccessDeniedException) {
-            reason = "permission denied";
-        } else if (e instanceof FileSystemException fse && fse.getReason() != null) {
-            reason = fse.getReason();                    // e.g. "Too many levels of symbolic links"
-        } else {
-            reason = e.toString();
-        }
-        skipLine(path, reason);
+        skipLine(path, Names.reason(path, e));
     }
 
     private void skipLine(Path path, String reason) {

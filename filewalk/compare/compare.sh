@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# FindPythonFiles (book tier, plain java -cp) and FindFilesFast (beyond tier, with
+# the JVM flags it needs) beside GNU find and the Python listing, on one tree,
+# warm cache, in one run.
+#   usage: filewalk/compare/compare.sh [TREE]   (default /tmp/filewalk-tree: made once, 200,000 files)
+# Needs python3 and, for the table, hyperfine (apt-get install hyperfine); without
+# it each program is timed with 10 plain runs.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+tree=${1:-/tmp/filewalk-tree}
+if [ ! -d "$tree" ]; then
+  echo "making $tree (200,000 files, about a minute, once)..."
+  python3 "$here/make_tree.py" "$tree" 200000
+fi
+(cd "$repo" && mvn -q -pl filewalk compile)
+classes=$repo/filewalk/target/classes
+fast="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn32m"
+book="java -cp $classes org.parallelsystemtools.filewalk.FindPythonFiles $tree"
+beyond="java $fast -cp $classes org.parallelsystemtools.filewalk.beyond.FindFilesFast $tree"
+python="python3 $here/find_python_files.py $tree"
+find="find $tree -name *.py -printf %s\t%p\n"
+
+set -f   # *.py is for find, not for this shell
+echo "the same answer from all three:"
+$python | md5sum; $book | md5sum; $beyond | md5sum
+
+echo "timing on $(nproc) cores, $(java -version 2>&1 | head -1)..."
+if command -v hyperfine >/dev/null; then
+  hyperfine -N --warmup 2 --runs 10 -n find "$find" -n python "$python" \
+    -n "FindPythonFiles (java -cp)" "$book" -n "FindFilesFast (tuned flags)" "$beyond"
+else
+  for name in find python book beyond; do
+    eval "command=\$$name"
+    start=$(date +%s%N)
+    for _ in 1 2 3 4 5 6 7 8 9 10; do $command > /dev/null; done
+    echo "$name: $(( ($(date +%s%N) - start) / 10000000 )) ms a run"
+  done
+fi

@@ -1,0 +1,2 @@
+import os, sys
+print('Hello from child', os.getpid(), sys.argv[1])
