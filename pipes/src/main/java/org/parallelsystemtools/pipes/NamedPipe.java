@@ -1,199 +1,84 @@
 package org.parallelsystemtools.pipes;
 
 import java.io.BufferedReader;
-import java.io.IOException;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Set;
+import java.util.Locale;
 
 /**
- * Two separate programs that share nothing but a path talk through a named pipe (FIFO).
+ * Lutz {@code pipefifo.py}: a named pipe, a FIFO with a path in the file system, joins two
+ * programs that share nothing else. Run it with no argument to read, and with any argument in
+ * another terminal to write; each side's open waits until the other side has opened too.
  *
- * <p>{@code --reader PATH} and {@code --writer PATH} are the two sides; run each in its own
- * terminal, in either order. Whichever side finds no FIFO at PATH makes it with {@code mkfifo}
- * (Java has no mkfifo call) and removes it when done. Opening a FIFO blocks until the other side
- * opens it too. Without arguments the program makes a FIFO in a temporary folder and starts both
- * sides as two child processes.
+ * <p>The FIFO is {@code /tmp/pipefifo} (the JVM's temporary folder). The book leaves it behind;
+ * here the side that made it removes it when it ends, normally, on Ctrl-C or on {@code kill}.
+ * The book's writer writes for ever; here it stops after {@link #MESSAGES} messages, and the
+ * reader stops at the end of file that follows.
  */
 public final class NamedPipe {
-    private static final String SYNOPSIS = "[--reader PATH | --writer PATH] [--count N] [--scale SECONDS]";
 
-    public static void main(String[] args) {
-        int code = run(args, System.out, System.err);
-        if (code != 0) {
-            System.exit(code);
-        }
-    }
+    static final int MESSAGES = 10;
+    static final Path FIFONAME = Path.of(System.getProperty("java.io.tmpdir"), "pipefifo");
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        String reader;
-        String writer;
-        long count;
-        double scale;
-        try {
-            Cli cli = new Cli(args, Set.of("--reader", "--writer", "--count", "--scale"), Set.of());
-            reader = cli.text("--reader", null);
-            writer = cli.text("--writer", null);
-            count = cli.number("--count", 5, 1, Long.MAX_VALUE);
-            scale = cli.decimal("--scale", 0.25);
-            if (reader != null && writer != null) {
-                throw new Cli.UsageException("--reader and --writer are two separate programs: pick one");
-            }
-        } catch (Cli.UsageException e) {
-            return Cli.usage(err, "NamedPipe", e, SYNOPSIS);
-        }
-        try {
-            if (reader != null) {
-                return withFifo(Path.of(reader), fifo -> reader(fifo, out));
-            } else if (writer != null) {
-                return withFifo(Path.of(writer), fifo -> writer(fifo, count, scale, out));
-            }
-            return demo(count, scale, out);
-        } catch (IOException e) {
-            err.println("NamedPipe: " + e.getMessage());
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
-        }
-    }
-
-    /** The reading side: prints every line that comes through the FIFO until the writer closes it. */
-    private static int reader(Path fifo, PrintStream out) throws IOException {
-        long pid = ProcessHandle.current().pid();
-        out.printf("Reader %d waiting for a writer on %s%n", pid, fifo);
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                Files.newInputStream(fifo), StandardCharsets.US_ASCII))) { // open blocks until a writer opens
-            String line;
-            while ((line = in.readLine()) != null) {
-                out.printf("Reader %d got [%s] at %s%n", pid, line, Cli.now());
+    public static void main(String[] args) throws Exception {
+        // os.mkfifo(fifoname): the JDK has no call for it, so run the mkfifo command. If the
+        // other side makes it first, ours fails; then it is theirs to remove, not ours.
+        if (!Files.exists(FIFONAME)) {
+            Process mkfifo = new ProcessBuilder("mkfifo", FIFONAME.toString()).redirectErrorStream(true).start();
+            String complaint = new String(mkfifo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (mkfifo.waitFor() == 0) {
+                FIFONAME.toFile().deleteOnExit();   // at exit, Ctrl-C (INT) and kill (TERM); not kill -9
+            } else if (!Files.exists(FIFONAME)) {
+                System.err.print(complaint);
+                System.exit(1);
             }
         }
-        out.printf("Reader %d got end of file%n", pid);
-        return 0;
-    }
-
-    /** The writing side: the seed's messages, each one line, each one write(2). */
-    private static int writer(Path fifo, long count, double scale, PrintStream out)
-            throws IOException, InterruptedException {
-        long pid = ProcessHandle.current().pid();
-        out.printf("Writer %d waiting for a reader on %s%n", pid, fifo);
-        // WRITE without CREATE: if the FIFO vanished we fail instead of making a plain file.
-        try (OutputStream pipeOut = Files.newOutputStream(fifo, StandardOpenOption.WRITE)) {
-            int zzz = 0;
-            for (long i = 0; i < count; i++) {
-                Cli.pause(zzz, scale);
-                pipeOut.write(String.format("Spam %03d from %d%n", zzz, pid).getBytes(StandardCharsets.US_ASCII));
-                zzz = (zzz + 1) % 5;
-            }
-        }
-        out.printf("Writer %d sent %d messages%n", pid, count);
-        return 0;
-    }
-
-    /** No arguments: a FIFO in a temporary folder, and the two sides as two separate processes. */
-    private static int demo(long count, double scale, PrintStream out) throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("namedpipe");
-        Path fifo = dir.resolve("spam.fifo");
-        Process reader = null;
-        Process writer = null;
-        try {
-            makeFifo(fifo);
-            out.printf("Parent %d made FIFO %s%n", ProcessHandle.current().pid(), fifo);
-            reader = Relaunch.start(NamedPipe.class, "--reader", fifo.toString());
-            writer = Relaunch.start(NamedPipe.class, "--writer", fifo.toString(),
-                    "--count", Long.toString(count), "--scale", Double.toString(scale));
-            reader.getOutputStream().close();
-            writer.getOutputStream().close();
-            Thread relay = relayLines(writer, out); // both sides' lines, in the order they come
-            relayLines(reader, out).join();
-            relay.join();
-            int status = reader.waitFor() | writer.waitFor();
-            return status == 0 ? 0 : 1;
-        } finally {
-            Relaunch.stop(writer);
-            Relaunch.stop(reader);
-            Files.deleteIfExists(fifo);
-            Files.deleteIfExists(dir);
-            out.printf("Parent %d removed %s: %s%n", ProcessHandle.current().pid(), fifo,
-                    Files.exists(fifo) ? "still there!" : "gone");
+        if (args.length == 0) {
+            parent();
+        } else {
+            child();
         }
     }
 
-    private static Thread relayLines(Process side, PrintStream out) {
-        Thread relay = new Thread(() -> {
-            try (BufferedReader lines = side.inputReader(StandardCharsets.US_ASCII)) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    out.println(line); // println on one PrintStream is synchronized: lines stay whole
-                }
-            } catch (IOException e) {
-                out.println("NamedPipe: lost the output of process " + side.pid() + ": " + e.getMessage());
-            }
-        }, "relay-" + side.pid());
-        relay.start();
-        return relay;
-    }
-
-    interface Side {
-        int talk(Path fifo) throws IOException, InterruptedException;
-    }
-
-    /** Uses the FIFO at path, making it first if missing; the side that made it removes it. */
-    private static int withFifo(Path fifo, Side side) throws IOException, InterruptedException {
-        boolean made = false;
-        if (!Files.exists(fifo)) {
-            made = makeFifo(fifo);
-        }
-        BasicFileAttributes attrs = Files.readAttributes(fifo, BasicFileAttributes.class);
-        if (!attrs.isOther()) { // a FIFO is neither a file, a folder nor a link
-            throw new IOException(fifo + " exists and is not a FIFO");
-        }
-        Thread cleanup = new Thread(() -> {
-            try {
-                Files.deleteIfExists(fifo);
-            } catch (IOException ignored) {
-                // nothing more to do while the JVM is going down
-            }
-        });
-        if (made) {
-            Runtime.getRuntime().addShutdownHook(cleanup); // Ctrl-C while blocked in open()
-        }
-        try {
-            return side.talk(fifo);
-        } finally {
-            if (made) {
-                Files.deleteIfExists(fifo); // the other side may still have it open: that is fine
-                try {
-                    Runtime.getRuntime().removeShutdownHook(cleanup);
-                } catch (IllegalStateException alreadyExiting) {
-                    // the hook runs anyway
-                }
+    /** The writer: {@code Spam 000\n} ... {@code Spam 004\n} and again, after 0, 1, 2, 3, 4 s. */
+    static void child() throws Exception {
+        try (OutputStream pipeout = new FileOutputStream(FIFONAME.toFile())) {   // blocks for a reader
+            for (int i = 0, zzz = 0; i < MESSAGES; i++, zzz = (zzz + 1) % 5) {
+                Pace.sleep(zzz);
+                pipeout.write(String.format("Spam %03d\n", zzz).getBytes(StandardCharsets.US_ASCII));
             }
         }
     }
 
-    /** Runs mkfifo; returns false if the other side made the FIFO a moment before us. */
-    static boolean makeFifo(Path fifo) throws IOException, InterruptedException {
-        Process mkfifo;
-        try {
-            mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new IOException("cannot make a FIFO: no mkfifo command here (named pipes need Linux, macOS or another Unix)");
-        }
-        String message = new String(mkfifo.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        if (mkfifo.waitFor() != 0) {
-            if (Files.exists(fifo)) {
-                return false;
+    /** The reader: one line at a time until the writer closes its end. */
+    static void parent() throws Exception {
+        try (BufferedReader pipein = new BufferedReader(new InputStreamReader(   // blocks for a writer
+                new FileInputStream(FIFONAME.toFile()), StandardCharsets.US_ASCII))) {
+            for (String line; (line = pipein.readLine()) != null; ) {
+                System.out.printf("Parent %d got \"%s\" at %s%n", ProcessHandle.current().pid(), line, now());
             }
-            throw new IOException("mkfifo failed: " + message);
         }
-        return true;
+    }
+
+    /** time.time(), with the two decimals the book shows. */
+    static String now() {
+        return String.format(Locale.ROOT, "%.2f", System.currentTimeMillis() / 1000.0);
     }
 }
+/* Output:
+Parent 14159 got "Spam 000" at 1796002808.57
+Parent 14159 got "Spam 001" at 1796002809.64
+Parent 14159 got "Spam 002" at 1796002811.68
+Parent 14159 got "Spam 003" at 1796002814.66
+Parent 14159 got "Spam 004" at 1796002818.66
+Parent 14159 got "Spam 000" at 1796002818.66
+Parent 14159 got "Spam 001" at 1796002819.66
+Parent 14159 got "Spam 002" at 1796002821.67
+Parent 14159 got "Spam 003" at 1796002824.67
+Parent 14159 got "Spam 004" at 1796002828.67
+*/

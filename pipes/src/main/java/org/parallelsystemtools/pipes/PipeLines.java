@@ -1,64 +1,61 @@
 package org.parallelsystemtools.pipes;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
+import java.util.Locale;
 
 /**
- * The same child and pipe as {@link PipeToParent}, but each message ends with a newline and the
- * parent reads line by line, so the message boundaries come back however the bytes were chunked.
+ * Lutz {@code pipe2.py}: the same pipe as {@code pipe1.py}, with a newline after each message.
+ * The newline is a small protocol on top of the byte stream: the parent reads whole lines, so
+ * two messages never come out as one, however the bytes arrived.
  *
- * <p>Python wraps the descriptor with {@code os.fdopen(pipein)} and calls {@code readline()};
- * Java wraps the process's input stream in an {@link InputStreamReader} and a
- * {@link BufferedReader}. The newline is the protocol: the pipe itself keeps no boundaries.
+ * <p>The book's child writes for ever; here it stops after {@link #MESSAGES} messages, and the
+ * parent stops at the end of file that follows.
  */
 public final class PipeLines {
-    private static final String SYNOPSIS = "[--count N] [--scale SECONDS] [--forever]";
+
+    static final int MESSAGES = 10;
 
     public static void main(String[] args) throws Exception {
-        int code = run(args, System.out, System.err);
-        if (code != 0) {
-            System.exit(code);
+        if (Relaunch.isChild(args)) {
+            child();
+            return;
+        }
+        Process child = Relaunch.start(PipeLines.class);
+        // os.fdopen(pipein): the pipe as a text file that reads lines. The book closes the
+        // ends each side does not use; ProcessBuilder hands the parent only its own end.
+        BufferedReader pipein = new BufferedReader(
+                new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII));
+        for (String line; (line = pipein.readLine()) != null; ) {
+            System.out.printf("Parent %d got [%s] at %s%n", ProcessHandle.current().pid(), line, now());
+        }
+        child.waitFor();
+    }
+
+    /** The child: {@code Spam 000\n} ... {@code Spam 004\n} and again, after 0, 1, 2, 3, 4 s. */
+    static void child() {
+        for (int i = 0, zzz = 0; i < MESSAGES; i++, zzz = (zzz + 1) % 5) {
+            Pace.sleep(zzz);
+            byte[] msg = String.format("Spam %03d\n", zzz).getBytes(StandardCharsets.US_ASCII);
+            System.out.write(msg, 0, msg.length);   // os.write(pipeout, msg): one write(2)
         }
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        long count;
-        double scale;
-        try {
-            Cli cli = new Cli(args, Set.of("--count", "--scale"), Set.of("--forever"));
-            count = cli.flag("--forever") ? -1 : cli.number("--count", 10, 1, Long.MAX_VALUE);
-            scale = cli.decimal("--scale", 0.25);
-        } catch (Cli.UsageException e) {
-            return Cli.usage(err, "PipeLines", e, SYNOPSIS);
-        }
-        long pid = ProcessHandle.current().pid();
-        Process child = null;
-        try {
-            // The child is PipeToParent's, told to end each message with a newline.
-            child = Relaunch.start(PipeToParent.class, "--child", Long.toString(count), Double.toString(scale), "--lines");
-            child.getOutputStream().close();
-            // The reader buffers whatever each read(2) brings and hands back one line at a time,
-            // without the newline; a half-arrived line waits inside the reader for its rest.
-            BufferedReader pipeIn = new BufferedReader(
-                    new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII));
-            String line;
-            while ((line = pipeIn.readLine()) != null) {
-                out.printf("Parent %d got [%s] at %s%n", pid, line, Cli.now());
-            }
-            out.printf("Parent %d got end of file: child %d exited with %d%n", pid, child.pid(), child.waitFor());
-            return 0;
-        } catch (IOException e) {
-            err.println("PipeLines: " + e.getMessage());
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
-        } finally {
-            Relaunch.stop(child);
-        }
+    /** time.time(), with the two decimals the book shows. */
+    static String now() {
+        return String.format(Locale.ROOT, "%.2f", System.currentTimeMillis() / 1000.0);
     }
 }
+/* Output:
+Parent 14123 got [Spam 000] at 1796002812.29
+Parent 14123 got [Spam 001] at 1796002813.30
+Parent 14123 got [Spam 002] at 1796002815.30
+Parent 14123 got [Spam 003] at 1796002818.30
+Parent 14123 got [Spam 004] at 1796002822.30
+Parent 14123 got [Spam 000] at 1796002822.30
+Parent 14123 got [Spam 001] at 1796002823.30
+Parent 14123 got [Spam 002] at 1796002825.30
+Parent 14123 got [Spam 003] at 1796002828.30
+Parent 14123 got [Spam 004] at 1796002832.30
+*/

@@ -1,94 +1,63 @@
 package org.parallelsystemtools.pipes;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.util.Set;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
- * A child process writes {@code Spam 000}, {@code Spam 001}, ... into an anonymous pipe with
- * growing pauses; the parent reads fixed 32-byte chunks and prints what each read returned.
+ * Lutz {@code pipe1.py}: a child process writes into an anonymous pipe, its parent reads it.
+ * A pipe is a stream of bytes, not of messages: one 32-byte read may return two messages
+ * ({@code b'Spam 004Spam 000'}), because nothing marks where one ends.
  *
- * <p>A pipe is a byte stream, not a message queue: one read may return several messages, or
- * (with a smaller {@code --chunk}) part of one. Java cannot fork, so the child is this same class
- * relaunched with the role argument {@code --child}; its standard output is the pipe.
+ * <p>The book's child writes for ever and its parent reads until Ctrl-C; here the child stops
+ * after {@link #MESSAGES} messages, two rounds of the book's pauses, and the parent stops at the
+ * end of file that follows.
  */
 public final class PipeToParent {
-    private static final String SYNOPSIS = "[--count N] [--scale SECONDS] [--chunk BYTES] [--forever]";
+
+    static final int MESSAGES = 10;
 
     public static void main(String[] args) throws Exception {
-        if (args.length >= 3 && args[0].equals("--child")) {
-            // PipeLines starts this same child with a fourth argument, "--lines".
-            child(Long.parseLong(args[1]), Double.parseDouble(args[2]), args.length == 4 ? "\n" : "");
+        if (Relaunch.isChild(args)) {
+            child();
             return;
         }
-        int code = run(args, System.out, System.err);
-        if (code != 0) {
-            System.exit(code);
+        // os.pipe() + os.fork(): Java cannot fork, so the child is this class in a new JVM,
+        // and the pipe is the child's standard output, which ProcessBuilder connects to us.
+        Process child = Relaunch.start(PipeToParent.class);
+        InputStream pipein = child.getInputStream();
+        byte[] line = new byte[32];
+        for (int n; (n = pipein.read(line, 0, 32)) != -1; ) {   // os.read(pipein, 32)
+            System.out.printf("Parent %d got [%s] at %s%n",
+                    ProcessHandle.current().pid(), bytesLiteral(line, n), now());
+        }
+        child.waitFor();
+    }
+
+    /** The child: {@code Spam 000} ... {@code Spam 004} and again, after 0, 1, 2, 3, 4 s. */
+    static void child() {
+        for (int i = 0, zzz = 0; i < MESSAGES; i++, zzz = (zzz + 1) % 5) {
+            Pace.sleep(zzz);
+            byte[] msg = String.format("Spam %03d", zzz).getBytes(StandardCharsets.US_ASCII);
+            // os.write(pipeout, msg): one write(2) into the pipe, newline or not. System.out is
+            // built with autoflush, and then every write and print leaves at once; the streams
+            // that hold bytes back are the buffered ones a program builds (see TwoWayPipe).
+            System.out.write(msg, 0, msg.length);
         }
     }
 
-    /** The parent: starts the child, then reads the pipe until the child closes its end. */
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        long count;
-        double scale;
-        int chunk;
-        try {
-            Cli cli = new Cli(args, Set.of("--count", "--scale", "--chunk"), Set.of("--forever"));
-            count = cli.flag("--forever") ? -1 : cli.number("--count", 10, 1, Long.MAX_VALUE);
-            scale = cli.decimal("--scale", 0.25);
-            chunk = (int) cli.number("--chunk", 32, 1, 1 << 20);
-        } catch (Cli.UsageException e) {
-            return Cli.usage(err, "PipeToParent", e, SYNOPSIS);
-        }
-        long pid = ProcessHandle.current().pid();
-        Process child = null;
-        try {
-            child = Relaunch.start(PipeToParent.class, "--child", Long.toString(count), Double.toString(scale));
-            child.getOutputStream().close(); // this child reads nothing from us
-            InputStream pipeIn = child.getInputStream();
-            byte[] buf = new byte[chunk];
-            int n;
-            // Like os.read(pipein, 32): blocks until at least one byte is there, then returns
-            // whatever has arrived, up to 32 bytes. -1 means every writer closed its end.
-            while ((n = pipeIn.read(buf, 0, chunk)) != -1) {
-                out.printf("Parent %d got [%s] at %s%n", pid, Cli.bytes(buf, n), Cli.now());
-            }
-            out.printf("Parent %d got end of file: child %d exited with %d%n", pid, child.pid(), child.waitFor());
-            return 0;
-        } catch (IOException e) {
-            err.println("PipeToParent: " + e.getMessage());
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
-        } finally {
-            Relaunch.stop(child);
-        }
+    /** How Python 3 prints a bytes object: {@code b'Spam 000'}. */
+    static String bytesLiteral(byte[] bytes, int n) {
+        return "b'" + new String(bytes, 0, n, StandardCharsets.US_ASCII) + "'";
     }
 
-    /**
-     * The child: the seed's loop, writing raw bytes straight into file descriptor 1, each
-     * message followed by {@code end} (nothing here, a newline for {@link PipeLines}).
-     */
-    private static void child(long count, double scale, String end) throws InterruptedException {
-        Relaunch.exitWithParent();
-        // Not System.out: that PrintStream buffers. A FileOutputStream on descriptor 1 makes each
-        // write() one write(2) system call, so every message enters the pipe at once, like os.write.
-        OutputStream pipeOut = new FileOutputStream(FileDescriptor.out);
-        int zzz = 0;
-        try {
-            for (long i = 0; count < 0 || i < count; i++) {
-                Cli.pause(zzz, scale);
-                pipeOut.write(Cli.spam(zzz, end));
-                zzz = (zzz + 1) % 5;
-            }
-            pipeOut.close(); // the parent's read now returns -1
-        } catch (IOException e) {
-            Runtime.getRuntime().halt(0); // the parent closed its end (broken pipe): nobody to write to
-        }
+    /** time.time(), with the two decimals the book shows. */
+    static String now() {
+        return String.format(Locale.ROOT, "%.2f", System.currentTimeMillis() / 1000.0);
     }
 }
+/* Output:
+Parent 14122 got [b'Spam 000'] at 1796002812.19
+...
+Parent 14122 got [b'Spam 004'] at 1796002831.99
+*/

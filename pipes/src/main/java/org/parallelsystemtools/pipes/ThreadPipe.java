@@ -1,115 +1,63 @@
 package org.parallelsystemtools.pipes;
 
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
-import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
-import java.util.Set;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
- * A pipe between two threads of one JVM: a producer thread writes the seed's messages into a
- * {@link java.nio.channels.Pipe}, the consumer (the main thread) reads 32-byte chunks from it.
+ * Lutz {@code pipe-thread.py}: the writer of {@code pipe1.py} as a thread of the same process,
+ * so one pid prints everything. A pipe works between threads as between processes, and keeps
+ * its byte-stream manners: one 32-byte read may still return two messages.
  *
- * <p>On Linux and macOS {@code Pipe.open()} is a real OS pipe (two file descriptors), so the same
- * byte-stream rules hold: one read may return several messages. Threads share memory, so a
- * {@code BlockingQueue} of whole messages is usually the better tool; a pipe fits when one side
- * is code that wants a channel or stream. The program ends with the classic pitfall of
- * {@link PipedInputStream}: a writer thread that ends without {@code close()}.
+ * <p>The book's writer thread writes for ever (and, not being a daemon, keeps the program
+ * alive after Ctrl-C); here it stops after {@link #MESSAGES} messages and closes its end, and
+ * the reader stops at the end of file that follows.
  */
 public final class ThreadPipe {
-    private static final String SYNOPSIS = "[--count N] [--scale SECONDS] [--chunk BYTES]";
 
-    public static void main(String[] args) {
-        int code = run(args, System.out, System.err);
-        if (code != 0) {
-            System.exit(code);
-        }
-    }
+    static final int MESSAGES = 10;
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        long count;
-        double scale;
-        int chunk;
-        try {
-            Cli cli = new Cli(args, Set.of("--count", "--scale", "--chunk"), Set.of());
-            count = cli.number("--count", 10, 1, Long.MAX_VALUE);
-            scale = cli.decimal("--scale", 0.25);
-            chunk = (int) cli.number("--chunk", 32, 1, 1 << 20);
-        } catch (Cli.UsageException e) {
-            return Cli.usage(err, "ThreadPipe", e, SYNOPSIS);
-        }
-        try {
-            channelPipe(count, scale, chunk, out);
-            pipedStreamPitfall(out);
-            return 0;
-        } catch (IOException e) {
-            err.println("ThreadPipe: " + e.getMessage());
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
-        }
-    }
-
-    private static void channelPipe(long count, double scale, int chunk, PrintStream out)
-            throws IOException, InterruptedException {
+    public static void main(String[] args) throws Exception {
+        // os.pipe(): on Linux and macOS Pipe.open() is a real pipe(2), two file descriptors.
         Pipe pipe = Pipe.open();
-        Thread producer = new Thread(() -> {
-            try (Pipe.SinkChannel sink = pipe.sink()) {
-                int zzz = 0;
-                for (long i = 0; i < count; i++) {
-                    Cli.pause(zzz, scale);
-                    ByteBuffer msg = ByteBuffer.wrap(Cli.spam(zzz, ""));
-                    while (msg.hasRemaining()) {
-                        sink.write(msg);
-                    }
-                    zzz = (zzz + 1) % 5;
-                }
-            } catch (IOException | InterruptedException e) {
-                out.println("ThreadPipe: producer stopped: " + e);
-            } // closing the sink is what gives the reader its end of file
-        }, "producer");
-        producer.setDaemon(true); // Ctrl-C must not wait for it
-        producer.start();
-        try (Pipe.SourceChannel source = pipe.source()) {
-            ByteBuffer buf = ByteBuffer.allocate(chunk);
-            while (source.read(buf.clear()) != -1) {
-                out.printf("Consumer got [%s] at %s%n", Cli.bytes(buf.array(), buf.position()), Cli.now());
-            }
-        }
-        producer.join();
-        out.printf("Consumer got end of file: thread %s closed the sink%n", producer.getName());
+        new Thread(() -> child(pipe.sink())).start();   // threading.Thread(target=child, ...)
+        parent(pipe.source());
     }
 
-    /**
-     * PipedInputStream remembers which thread wrote last. If that thread has ended without
-     * closing the PipedOutputStream, the reader does not see end of file: it gets an IOException
-     * ("Write end dead", or "Pipe broken" if it was already waiting). Always close the writer.
-     */
-    private static void pipedStreamPitfall(PrintStream out) throws IOException, InterruptedException {
-        PipedInputStream in = new PipedInputStream();
-        PipedOutputStream pipeOut = new PipedOutputStream(in);
-        Thread careless = new Thread(() -> {
-            try {
-                pipeOut.write(Cli.spam(0, ""));
-            } catch (IOException e) {
-                out.println("ThreadPipe: " + e);
-            } // no pipeOut.close(): the bug this part shows
-        }, "careless-writer");
-        careless.start();
-        careless.join();
-        byte[] buf = new byte[32];
-        try {
-            int n;
-            while ((n = in.read(buf)) != -1) {
-                out.printf("Consumer got [%s] from the piped stream%n", Cli.bytes(buf, n));
+    /** The writer thread: {@code Spam 000} ... {@code Spam 004} and again, after 0, 1, 2, 3, 4 s. */
+    static void child(Pipe.SinkChannel pipeout) {
+        try (pipeout) {
+            for (int i = 0, zzz = 0; i < MESSAGES; i++, zzz = (zzz + 1) % 5) {
+                Pace.sleep(zzz);
+                ByteBuffer msg = ByteBuffer.wrap(String.format("Spam %03d", zzz).getBytes(StandardCharsets.US_ASCII));
+                while (msg.hasRemaining()) {   // a channel may write less than asked; a pipe with room does not
+                    pipeout.write(msg);
+                }
             }
-            out.println("Piped stream: end of file");
         } catch (IOException e) {
-            out.printf("Piped stream: thread %s ended without close(), next read failed: %s%n",
-                    careless.getName(), e.getMessage());
+            throw new UncheckedIOException(e);
         }
+    }
+
+    /** The reader: at most 32 bytes per read, as {@code os.read(pipein, 32)}. */
+    static void parent(Pipe.SourceChannel pipein) throws IOException {
+        ByteBuffer line = ByteBuffer.allocate(32);
+        while (pipein.read(line.clear()) != -1) {
+            String chunk = new String(line.array(), 0, line.position(), StandardCharsets.US_ASCII);
+            System.out.printf("Parent %d got [b'%s'] at %s%n", ProcessHandle.current().pid(), chunk, now());
+        }
+    }
+
+    /** time.time(), with the two decimals the book shows. */
+    static String now() {
+        return String.format(Locale.ROOT, "%.2f", System.currentTimeMillis() / 1000.0);
     }
 }
+/* Output:
+Parent 14127 got [b'Spam 000'] at 1796002807.78
+...
+Parent 14127 got [b'Spam 004'] at 1796002827.66
+*/

@@ -1,147 +1,62 @@
 package org.parallelsystemtools.pipes;
 
-import java.io.ByteArrayOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.util.Arrays;
-import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.nio.charset.StandardCharsets;
 
 /**
- * The parent writes a payload into a child's standard input while reading the child's echo from
- * its standard output: two pipes, one in each direction.
+ * Lutz {@code pipes.py} with {@code pipes-testchild.py}: two pipes, one each way, and two
+ * programs that talk through them with plain print and input. Each side must flush what it
+ * prints, or both wait for ever for a line that sits in the other's buffer.
  *
- * <p>A Linux pipe holds 64 KiB; a writer that finds it full blocks until someone reads. If the
- * parent first writes everything and only then reads, the child's reply fills the stdout pipe,
- * the child blocks writing and stops reading stdin, stdin fills, and the parent blocks too:
- * deadlock. The cure is to keep both ends draining: here a writer thread feeds the child while
- * the main thread reads. {@code --naive} shows the deadlock (caught by a watchdog).
+ * <p>Everything shown goes to standard error, which stays on the console; standard output and
+ * input are the pipes.
  */
 public final class TwoWayPipe {
-    private static final String SYNOPSIS = "[--bytes N] [--naive]";
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 1 && args[0].equals("--child")) {
-            child();
+        if (Relaunch.isChild(args)) {
+            testChild(args[1]);
             return;
         }
-        int code = run(args, System.out, System.err);
-        if (code != 0) {
-            System.exit(code);
-        }
+        long mypid = ProcessHandle.current().pid();
+        // spawn('python', 'pipes-testchild.py', 'spam'): the book makes two pipes and dup2()s
+        // them over each side's stdin and stdout. A Java child gets exactly that from
+        // ProcessBuilder; the parent keeps its own console and holds the two ends as streams.
+        Process child = Relaunch.start(TwoWayPipe.class, "spam");
+        PrintStream toChild = new PrintStream(child.getOutputStream(), false, StandardCharsets.UTF_8);
+        BufferedReader fromChild = new BufferedReader(
+                new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+
+        toChild.println("Hello 1 from parent " + mypid);
+        toChild.flush();   // sys.stdout.flush(): without it the line waits in an 8 KiB buffer
+        System.err.printf("Parent got: \"%s\"%n", fromChild.readLine());
+
+        toChild.println("Hello 2 from parent " + mypid);
+        toChild.flush();
+        System.err.printf("Parent got: \"%s\"%n", fromChild.readLine());
+        child.waitFor();
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        int size;
-        boolean naive;
-        try {
-            Cli cli = new Cli(args, Set.of("--bytes"), Set.of("--naive"));
-            size = (int) cli.number("--bytes", 1 << 20, 0, 1 << 30);
-            naive = cli.flag("--naive");
-        } catch (Cli.UsageException e) {
-            return Cli.usage(err, "TwoWayPipe", e, SYNOPSIS);
-        }
-        byte[] payload = new byte[size];
-        for (int i = 0; i < size; i++) {
-            payload[i] = (byte) (i % 251); // a pattern whose period is not a power of two
-        }
-        long pid = ProcessHandle.current().pid();
-        Process child = null;
-        try {
-            child = Relaunch.start(TwoWayPipe.class, "--child");
-            out.printf("Parent %d writes %d bytes into child %d's stdin at %s%n", pid, size, child.pid(), Cli.now());
-            byte[] echo = naive ? naive(child, payload, out) : bothWays(child, payload);
-            if (echo == null) {
-                return 1;
-            }
-            out.printf("Parent %d read %d bytes back from child %d's stdout at %s%n", pid, echo.length, child.pid(), Cli.now());
-            out.printf("Echo identical: %s%n", Arrays.equals(payload, echo) ? "yes" : "NO");
-            return Arrays.equals(payload, echo) ? 0 : 1;
-        } catch (IOException e) {
-            err.println("TwoWayPipe: " + e.getMessage());
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
-        } finally {
-            Relaunch.stop(child);
-        }
-    }
-
-    /** The right way: a writer thread fills the child's stdin while this thread drains its stdout. */
-    static byte[] bothWays(Process child, byte[] payload) throws IOException, InterruptedException {
-        IOException[] failed = new IOException[1];
-        Thread writer = new Thread(() -> {
-            try (OutputStream toChild = child.getOutputStream()) {
-                toChild.write(payload); // blocks whenever the 64 KiB pipe is full, which is fine here
-            } catch (IOException e) {
-                failed[0] = e;
-            } // close() = end of file for the child, which then finishes and closes its stdout
-        }, "pipe-writer");
-        writer.start();
-        byte[] echo = child.getInputStream().readAllBytes();
-        writer.join();
-        if (failed[0] != null) {
-            throw failed[0];
-        }
-        return echo;
-    }
-
-    /** The wrong way: write everything, then read. A watchdog reports the deadlock and ends it. */
-    private static byte[] naive(Process child, byte[] payload, PrintStream out) throws IOException {
-        AtomicLong written = new AtomicLong();
-        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "watchdog");
-            t.setDaemon(true);
-            return t;
-        });
-        long[] last = {-1};
-        watchdog.scheduleAtFixedRate(() -> {
-            long now = written.get();
-            if (now == last[0]) {
-                out.printf("Deadlock: parent stuck writing after %d of %d bytes, child %d stuck writing its echo%n",
-                        now, payload.length, child.pid());
-                child.destroyForcibly(); // breaks the parent's blocked write with an IOException
-                watchdog.shutdown();
-            }
-            last[0] = now;
-        }, 1, 1, TimeUnit.SECONDS);
-        try {
-            OutputStream toChild = child.getOutputStream();
-            for (int off = 0; off < payload.length; off += 4096) {
-                int n = Math.min(4096, payload.length - off);
-                toChild.write(payload, off, n);
-                written.addAndGet(n);
-            }
-            toChild.close();
-            return child.getInputStream().readAllBytes();
-        } catch (IOException e) {
-            return null; // the watchdog killed the child
-        } finally {
-            watchdog.shutdownNow();
-        }
-    }
-
-    /** The child: copies its stdin to its stdout, 8 KiB at a time, raw and unbuffered. */
-    private static void child() {
-        Relaunch.exitWithParent();
-        try (InputStream in = new FileInputStream(FileDescriptor.in);
-             OutputStream out = new FileOutputStream(FileDescriptor.out)) {
-            byte[] buf = new byte[8192];
-            int n;
-            while ((n = in.read(buf)) != -1) {
-                out.write(buf, 0, n);
-            }
-        } catch (IOException e) {
-            Runtime.getRuntime().halt(1);
+    /** {@code pipes-testchild.py}: reads two lines, answers each, pausing 3 s before and after. */
+    static void testChild(String arg) throws Exception {
+        long mypid = ProcessHandle.current().pid();
+        long parentpid = ProcessHandle.current().parent().orElseThrow().pid();
+        System.err.printf("Child %d of %d got arg: \"%s\"%n", mypid, parentpid, arg);
+        BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (int i = 0; i < 2; i++) {
+            Pace.sleep(3);
+            String recv = stdin.readLine();   // input()
+            Pace.sleep(3);
+            // System.out flushes at each println (autoflush), so the book's
+            // sys.stdout.flush() has nothing left to do here.
+            System.out.printf("Child %d got: [%s]%n", mypid, recv);
         }
     }
 }
+/* Output:
+Child 14615 of 14132 got arg: "spam"
+Parent got: "Child 14615 got: [Hello 1 from parent 14132]"
+Parent got: "Child 14615 got: [Hello 2 from parent 14132]"
+*/

@@ -3,32 +3,34 @@ package org.parallelsystemtools.pipes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.parallelsystemtools.pipes.beyond.PipeThroughput;
 
+/** The measurement says what it will do, moves every byte, and refuses what it cannot honour. */
+@Execution(ExecutionMode.CONCURRENT)
 class PipeThroughputTest {
-    @AfterEach
-    void noChildLeft() {
-        Runs.assertNoChildren();
-    }
 
-    @ParameterizedTest
-    @CsvSource({"5000000, 1048576", "300001, 7"})
-    void everyByteArrivesAndTheFigureIsTheLastLine(long bytes, int chunk) {
-        Runs.Result r = Runs.run(PipeThroughput::run, "--bytes", Long.toString(bytes), "--chunk", Integer.toString(chunk));
-        assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().get(0).matches("Parent \\d+ read " + bytes + " bytes from child \\d+ in .* s \\(child exit 0\\)"),
-                r.out().get(0));
-        assertTrue(r.last().matches("pipe: \\d+ MB/s"), r.last());
+    @Test
+    void saysWhatItDoesThenMovesEveryByte() {
+        RealProcess.Result run = RealProcess.of(PipeThroughput.class).args("--mb", "8", "--block", "4096").run();
+        assertEquals(0, run.code(), run.terminal());
+        List<String> lines = run.outLines();
+        assertEquals(3, lines.size(), run.terminal());
+        assertTrue(lines.get(0).matches("PipeThroughput: moving 8 MiB from a child JVM through a pipe, 4096 bytes a call;"
+                + " about \\d+ s"), lines.get(0));
+        assertTrue(lines.get(1).matches("Parent \\d+ read 8388608 bytes from child \\d+ in \\d+\\.\\d\\d s \\(child exit 0\\)"),
+                lines.get(1));
+        assertTrue(lines.get(2).matches("pipe: \\d+ MB/s"), lines.get(2));
     }
 
     @Test
-    void badSizeIsOneLineAndStatus2() {
-        Runs.Result r = Runs.run(PipeThroughput::run, "--bytes", "1x");
-        assertEquals(2, r.code());
-        assertEquals(1, r.err().lines().count(), r.err());
-        assertTrue(r.err().startsWith("PipeThroughput: bad number for --bytes: 1x"), r.err());
+    void aCountItCannotHonourIsOneLineAndStatus2() {
+        RealProcess.Result run = RealProcess.of(PipeThroughput.class).args("--mb", "1000000000000").run();
+        assertEquals(2, run.code());
+        assertEquals("PipeThroughput: --mb must be a whole number from 1 to 65536, not '1000000000000'"
+                + " (usage: PipeThroughput [--mb N] [--block BYTES])\n", run.terminal());
     }
 }
