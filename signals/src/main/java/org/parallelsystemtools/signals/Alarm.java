@@ -1,7 +1,8 @@
 package org.parallelsystemtools.signals;
 
-import java.io.PrintStream;
-import java.util.Set;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -11,65 +12,57 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * Lutz's alarm loop: a handler for SIGALRM, "Setting at TIME", an alarm some seconds later,
- * a pause until it goes off, "Got alarm 14 at TIME"; three rounds unless --forever.
- *
- * <pre>mvn -pl signals compile exec:java -Dexec.args="--seconds 2 --rounds 3"</pre>
+ * Lutz {@code signal2.py}: set an alarm, pause until SIGALRM arrives, and again, for ever.
+ * A handler is a function the kernel has this process call when a signal comes, here every
+ * five seconds.
  */
 public final class Alarm {
+
+    private static final double SECONDS = 5;
+    private static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US);
 
     private Alarm() {
     }
 
-    public static void main(String[] args) {
-        int status = run(args, System.out, System.err);
-        if (status != 0) {
-            System.exit(status);
-        }
-    }
-
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        long delayMillis;
-        long rounds;
-        try {
-            Args options = Args.parse(args, Set.of("--seconds", "--rounds"), Set.of("--forever"));
-            delayMillis = options.millis("--seconds", 2, 3600);
-            rounds = options.has("--forever") ? Long.MAX_VALUE : options.number("--rounds", 3, 1, 1_000_000);
-        } catch (Args.UsageError e) {
-            err.println("Alarm: " + e.getMessage() + " (options: --seconds S --rounds N --forever)");
-            return 2;
-        }
+    public static void main(String[] args) throws InterruptedException {
         Signal alarm = new Signal("ALRM");
         Semaphore rang = new Semaphore(0);
-        // Python runs the handler in the main thread, between two bytecodes. The JVM starts a
-        // new thread for each signal it delivers, so the handler and main meet at a semaphore.
+        // Python runs the handler in the main thread, between two bytecodes; the JVM runs it on a
+        // thread of its own, so the handler and the paused main thread meet at a semaphore.
+        // (The listing re-installs the handler every round; the JVM keeps it installed.)
         SignalHandler previous = Signal.handle(alarm, signal -> {
-            out.println("Got alarm " + signal.getNumber() + " at " + Signals.now());
+            System.out.println("Got alarm " + signal.getNumber() + " at " + now());
             rang.release();
         });
-        // The JVM has no signal.alarm(): a timer thread raises SIGALRM at this process instead.
-        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "alarm clock");
-            thread.setDaemon(true);
-            return thread;
-        });
+        // Java has no signal.alarm(): a timer thread has the kernel send a real SIGALRM to this
+        // process with raise(3), which is what alarm() makes the kernel do when the time is up.
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
         ScheduledFuture<?> pending = null;
         try {
-            for (long round = 0; round < rounds; round++) {
-                out.println("Setting at " + Signals.now());
+            while (true) {
+                System.out.println("Setting at " + now());
                 if (pending != null) {
-                    pending.cancel(false); // like alarm(): a new alarm replaces one still pending
+                    pending.cancel(false);   // as alarm() does, a new alarm replaces one still due
                 }
-                pending = clock.schedule(() -> Signal.raise(alarm), delayMillis, TimeUnit.MILLISECONDS);
-                rang.acquire(); // signal.pause(): sleep until a signal has been handled
+                pending = clock.schedule(() -> Signal.raise(alarm), Pace.millis(SECONDS), TimeUnit.MILLISECONDS);
+                rang.acquire();              // signal.pause()
             }
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
         } finally {
             clock.shutdownNow();
             Signal.handle(alarm, previous);
         }
     }
+
+    /** Python's time.asctime(): "Sun Mar  7 19:02:34 2010", in English whatever the locale. */
+    static String now() {
+        return LocalDateTime.now().format(ASCTIME);
+    }
 }
+/* Output:
+Setting at Mon Nov 30 01:41:22 2026
+Got alarm 14 at Mon Nov 30 01:41:28 2026
+Setting at Mon Nov 30 01:41:28 2026
+Got alarm 14 at Mon Nov 30 01:41:33 2026
+Setting at Mon Nov 30 01:41:33 2026
+...
+*/

@@ -1,0 +1,120 @@
+package org.parallelsystemtools.signals;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+
+/**
+ * Every book program as a real process, matched against its {@code /* Output:} block; each run
+ * also checks what its program is there to show. The signals sent are the book's: ALRM from the
+ * program itself, USR1 (10) from outside, and Ctrl-C (SIGINT to the program's process group).
+ */
+@Execution(ExecutionMode.CONCURRENT)
+class BookOutputTest {
+
+    static final String ASCTIME = "(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) "
+            + "[ 123]\\d \\d\\d:\\d\\d:\\d\\d \\d{4}";
+
+    @Test
+    void alarmAlternatesSettingAndGotAlarm() {
+        RealProcess.Running alarm = RealProcess.of(Alarm.class).pace(0.02).start();
+        alarm.awaitOutput(out -> out.split("Got alarm", -1).length > 3);
+        alarm.signal("TERM");   // it loops for ever, as the listing does
+        RealProcess.Result run = alarm.finish();
+
+        OutputBlock.assertMatches(Alarm.class, run.terminal());
+        List<String> lines = run.outLines();
+        for (int i = 0; i < 6; i++) {
+            assertTrue(lines.get(i).matches(i % 2 == 0 ? "Setting at " + ASCTIME : "Got alarm 14 at " + ASCTIME),
+                    run.terminal());
+        }
+    }
+
+    @Test
+    void catchSignalPrintsTheNumberOfEachSignalItIsSent() {
+        RealProcess.Running catcher = RealProcess.of(CatchSignal.class).args("10").start();
+        // It prints nothing until a signal comes; the kernel shows when its handler is in place.
+        awaitCaught(catcher.pid(), 10);
+        for (int sent = 1; sent <= 3; sent++) {
+            catcher.signal("USR1");
+            int lines = sent;
+            catcher.awaitOutput(out -> out.lines().count() == lines);
+        }
+        catcher.signal("TERM");
+        RealProcess.Result run = catcher.finish();
+
+        OutputBlock.assertMatches(CatchSignal.class, run.terminal());
+        assertEquals(3, run.count("Got signal 10 at " + ASCTIME), run.terminal());
+        assertEquals(143, run.code(), "TERM still has its default action: 128 + 15");
+    }
+
+    @Test
+    void countdownCountsThreeCtrlCsThenEnds() throws InterruptedException {
+        ForegroundJob job = ForegroundJob.start(Countdown.class, 0.2, "");
+        try {
+            for (int keepRunning = 2; keepRunning >= 0; keepRunning--) {
+                long executing = job.count("Executing...");
+                job.awaitOutput(out -> out.lines().filter("Executing..."::equals).count() > executing);
+                job.ctrlC();   // just after a line: the main thread is asleep, as in the book's run
+                String line = "Ctrl-C pressed; keepRunning is " + keepRunning;
+                job.awaitOutput(out -> out.contains(line));
+            }
+            assertEquals(0, job.finish(), job.output());
+        } finally {
+            job.stop();
+        }
+        OutputBlock.assertMatches(Countdown.class, job.output());
+        List<String> lines = job.output().lines().filter(line -> line.startsWith("Ctrl-C")).toList();
+        assertEquals(List.of("Ctrl-C pressed; keepRunning is 2", "Ctrl-C pressed; keepRunning is 1",
+                "Ctrl-C pressed; keepRunning is 0"), lines, "one count down per Ctrl-C, and SIGINT did not end it");
+        assertTrue(job.output().endsWith("Program terminating...\n"), job.output());
+    }
+
+    @Test
+    void killChildsParentKillsTheChildThatIgnoresCtrlC() throws InterruptedException {
+        ForegroundJob job = ForegroundJob.start(KillChild.class, 0.2, "");
+        try {
+            job.awaitOutput(out -> out.contains("Child still executing."));
+            long child = ProcessHandle.of(job.pid()).orElseThrow().children().findFirst().orElseThrow().pid();
+            job.kill("INT", Long.toString(child));   // the child alone: it ignores SIGINT
+            long seen = job.count("Child still executing.");
+            job.awaitOutput(out -> out.lines().filter("Child still executing."::equals).count() > seen + 1);
+            assertTrue(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false), "SIGINT left the child alive");
+
+            long running = job.count("Parent running. Press Ctrl-C to terminate child.");
+            job.awaitOutput(out -> out.lines().filter(line -> line.startsWith("Parent running")).count() > running);
+            job.ctrlC();   // both get SIGINT; the parent's handler sends the child SIGKILL
+            job.awaitOutput(out -> out.contains("Parent terminating normally."));
+            assertEquals(0, job.finish(), job.output());
+            assertFalse(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false));
+        } finally {
+            job.stop();
+        }
+        OutputBlock.assertMatches(KillChild.class, job.output());
+        assertTrue(job.output().endsWith("Interrupt received. Child process killed.\n"
+                + "Parent terminated child process.\nParent terminating normally.\n"), job.output());
+    }
+
+    /** Waits until the kernel lists a handler of process {@code pid} for signal {@code number}. */
+    static void awaitCaught(long pid, int number) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            try {
+                String caught = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+                        .filter(line -> line.startsWith("SigCgt:")).findFirst().orElseThrow().substring(7).trim();
+                return new java.math.BigInteger(caught, 16).testBit(number - 1);
+            } catch (IOException e) {
+                return false;
+            }
+        });
+    }
+}
