@@ -1,65 +1,60 @@
 package org.parallelsystemtools.pools;
 
-import java.io.PrintStream;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * 004's {@code Pool(3)} with {@code apply_async}: ten tasks handed to a pool of three worker
- * threads without waiting for any of them, then {@code close()} and {@code join()}.
- *
- * <pre>mvn -pl pools compile exec:java -Dexec.args="--tasks 10 --pool 3 --scale 1 --seed 7"</pre>
+ * The tutorial's {@code pool.apply_async(worker, (i,))}, ten times on {@code Pool(3)}.
+ * Handing a task to a pool does not wait for it: all ten are queued at once, and three workers
+ * take them one after another until the queue is empty.
  */
 public final class PoolAsync {
 
-    private PoolAsync() {
-    }
+    private static final int WORKERS = 3;
+    private static final int TASKS = 10;
 
     public static void main(String[] args) throws InterruptedException {
-        int code = run(args, System.out, System.err);
-        if (code != 0) {
-            System.exit(code);
-        }
-    }
-
-    /** The whole program, minus {@code System.exit}: returns the exit code. */
-    static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
-        Tasks.Plan plan;
+        // Python's Pool(3) starts three worker processes; Java's pool is three threads of this
+        // process, so every worker prints the same pid.
+        ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
         try {
-            plan = Tasks.Plan.from(new Options(args, "--tasks", "--pool", "--scale", "--seed"));
-        } catch (Options.UsageError e) {
-            err.println("PoolAsync: " + e.getMessage());
-            return 2;
-        }
-        runAsync(plan.poolSize(), plan.tasks(), plan.sleep(), out);
-        return 0;
-    }
-
-    static void runAsync(int poolSize, int tasks, Tasks.Work work, PrintStream out) throws InterruptedException {
-        // Python's Pool(3) starts three processes; a fixed thread pool starts up to three threads,
-        // one per task until it has three, then queues the rest for whichever thread is free.
-        ExecutorService pool = Executors.newFixedThreadPool(poolSize);
-        try {
-            for (int i = 0; i < tasks; i++) {
-                int id = i;
-                // apply_async -> submit: returns a Future at once. Like apply_async's AsyncResult,
-                // the Future keeps any exception the task throws until someone calls get().
-                pool.submit(() -> {
-                    Tasks.worker(id, work, out);
-                    return null;
-                });
+            for (int i = 0; i < TASKS; i++) {
+                int taskId = i;
+                // apply_async returns an AsyncResult at once; submit returns a Future at once.
+                // An exception the task throws waits in that Future, unseen, until get() is called.
+                pool.submit(() -> worker(taskId));
             }
-            out.println("=== Pool started ===");
-            pool.shutdown(); // close(): accept no new tasks, but run every queued one
-            while (!pool.awaitTermination(1, TimeUnit.MINUTES)) { // join(): wait for them all
-                out.println("(still waiting for the pool)");
-            }
+            System.out.println("=== Pool started ===");
+            pool.shutdown();                                 // close(): no new tasks
+            pool.awaitTermination(1, TimeUnit.HOURS);        // join(): wait for the queued ones
         } finally {
-            // Pool threads are not daemon threads: a pool never shut down keeps the JVM
-            // (and mvn exec:java) alive after main returns. Interrupted? Stop them anyway.
+            // A pool's threads are not daemons: a pool never shut down keeps the JVM, and
+            // mvn exec:java, running after main returns.
             pool.shutdownNow();
         }
-        out.println("=== All tasks finished ===");
+        System.out.println("=== All tasks finished ===");
+    }
+
+    static void worker(int taskId) {
+        long start = System.nanoTime();
+        System.out.println("Task " + taskId + " starting, pid=" + ProcessHandle.current().pid());
+        Pace.sleep(ThreadLocalRandom.current().nextDouble() * 2);
+        // Locale.ROOT: Python's f"{end - start:.2f}" prints a point in every locale.
+        System.out.println("Task " + taskId + " done in "
+                + String.format(Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e9) + "s");
     }
 }
+/* Output: (unordered)
+=== Pool started ===
+Task 2 starting, pid=15300
+Task 1 starting, pid=15300
+Task 0 starting, pid=15300
+Task 0 done in 0.88s
+Task 3 starting, pid=15300
+...
+Task 9 done in 1.48s
+=== All tasks finished ===
+*/

@@ -1,98 +1,73 @@
 package org.parallelsystemtools.pools;
 
-import java.io.PrintStream;
-import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * 004's "Queue in Process Pools": a writer task and a reader task in one pool, sharing a queue.
- * Python needs {@code Manager().Queue()}, a queue served by another process, because pool
- * workers are processes; pool threads share the heap, so any {@code BlockingQueue} will do.
- *
- * <pre>mvn -pl pools compile exec:java -Dexec.mainClass=org.parallelsystemtools.pools.PoolSharedQueue -Dexec.args="--pool 1"</pre>
+ * The tutorial's {@code Manager().Queue()} shared by two pool tasks, {@code apply(writer)} then
+ * {@code apply(reader)}. Tasks in a pool talk through a queue they are both handed; the reader
+ * runs after the writer is done, so it finds every letter waiting.
  */
 public final class PoolSharedQueue {
 
-    static final String WORD = "Python";
-
-    private PoolSharedQueue() {
-    }
-
-    public static void main(String[] args) throws InterruptedException {
-        int code = run(args, System.out, System.err);
-        if (code != 0) {
-            System.exit(code);
-        }
-    }
-
-    static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
-        int poolSize;
-        Duration patience;
+    public static void main(String[] args) throws InterruptedException, ExecutionException {
+        System.out.println("Main process: " + ProcessHandle.current().pid());
+        // Python's pool workers are processes and need a queue served by a manager process.
+        // Pool threads share this JVM's heap, so any BlockingQueue will do.
+        BlockingQueue<Character> q = new LinkedBlockingQueue<>();
+        // Pool() has one worker per CPU.
+        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
         try {
-            Options options = new Options(args, "--pool", "--timeout");
-            poolSize = options.count("--pool", 2, 1);
-            patience = Duration.ofMillis(Math.round(1000 * options.amount("--timeout", 2.0)));
-        } catch (Options.UsageError e) {
-            err.println("PoolSharedQueue: " + e.getMessage());
-            return 2;
-        }
-        try {
-            return share(poolSize, patience, out).equals(WORD) ? 0 : 1;
-        } catch (ExecutionException e) {
-            err.println("PoolSharedQueue: a task failed: " + e.getCause());
-            return 1;
-        }
-    }
-
-    /** Runs the reader and the writer in one pool; returns what the reader read. */
-    static String share(int poolSize, Duration patience, PrintStream out) throws InterruptedException, ExecutionException {
-        out.println("Main thread: name=" + Thread.currentThread().getName() + ", pid=" + ProcessHandle.current().pid());
-        BlockingQueue<Character> queue = new LinkedBlockingQueue<>();
-        ExecutorService pool = Executors.newFixedThreadPool(poolSize);
-        try {
-            // The seed runs writer, then reader, with the blocking apply(). Here both are submitted
-            // at once and the reader goes first on purpose: it blocks waiting for letters while
-            // holding a pool thread. With two threads the writer gets the other one; with a pool
-            // of one it waits in the queue behind the reader, and the reader waits for it forever
-            // (here: until its patience runs out).
-            Future<String> read = pool.submit(() -> reader(queue, patience, out));
-            Future<?> written = pool.submit(() -> writer(queue, out));
-            String word = read.get();
-            written.get();
-            out.println("Done");
-            return word;
+            pool.submit(() -> writer(q)).get();              // apply: wait until it is done
+            pool.submit(() -> reader(q)).get();
+            pool.shutdown();                                 // close()
+            pool.awaitTermination(1, TimeUnit.HOURS);        // join()
         } finally {
-            pool.shutdownNow();
+            pool.shutdownNow(); // a pool's threads are not daemons: they would keep the JVM alive
         }
+        System.out.println("Done");
     }
 
-    static void writer(BlockingQueue<Character> queue, PrintStream out) {
-        out.println("Writer started: thread=" + Thread.currentThread().getName() + ", pid=" + ProcessHandle.current().pid());
-        for (char letter : WORD.toCharArray()) {
-            queue.add(letter);
+    // Void, not void: submit() takes it as a Callable, which may throw InterruptedException.
+    static Void reader(BlockingQueue<Character> q) throws InterruptedException {
+        System.out.println("Reader started: pid=" + pid() + ", parent=" + parentPid());
+        for (int n = q.size(); n > 0; n--) {
+            System.out.println("Read: " + q.take());         // q.get(True): block until there is one
         }
+        return null;
     }
 
-    /** Reads the word's letters, in order; the seed's qsize() would race a writer still writing. */
-    static String reader(BlockingQueue<Character> queue, Duration patience, PrintStream out) throws InterruptedException {
-        out.println("Reader started: thread=" + Thread.currentThread().getName() + ", pid=" + ProcessHandle.current().pid());
-        StringBuilder word = new StringBuilder();
-        while (word.length() < WORD.length()) {
-            Character letter = queue.poll(patience.toMillis(), TimeUnit.MILLISECONDS);
-            if (letter == null) {
-                out.println("Reader gave up: nothing to read for " + patience.toMillis() / 1000.0
-                        + "s (is the writer queued behind the reader?)");
-                break;
-            }
-            out.println("Read: " + letter);
-            word.append(letter);
+    static Void writer(BlockingQueue<Character> q) throws InterruptedException {
+        System.out.println("Writer started: pid=" + pid() + ", parent=" + parentPid());
+        for (char c : "Python".toCharArray()) {
+            q.put(c);
         }
-        return word.toString();
+        return null;
+    }
+
+    // A pool thread is not a child process: its pid is the main process's own, and its parent
+    // is whatever started the JVM (a shell, or Maven), where Python prints the main process.
+    static long pid() {
+        return ProcessHandle.current().pid();
+    }
+
+    static long parentPid() {
+        return ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
     }
 }
+/* Output:
+Main process: 15307
+Writer started: pid=15307, parent=15303
+Reader started: pid=15307, parent=15303
+Read: P
+Read: y
+Read: t
+Read: h
+Read: o
+Read: n
+Done
+*/

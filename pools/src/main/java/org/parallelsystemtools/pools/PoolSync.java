@@ -1,63 +1,66 @@
 package org.parallelsystemtools.pools;
 
-import java.io.PrintStream;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * 004's {@code pool.apply}: the same ten tasks, but the caller waits for each one before handing
- * over the next, so a pool of three runs them one at a time, in order.
- *
- * <pre>mvn -pl pools compile exec:java -Dexec.mainClass=org.parallelsystemtools.pools.PoolSync</pre>
+ * The tutorial's {@code pool.apply(worker, (i,))}, ten times on {@code Pool(3)}.
+ * A blocking call waits for each task before handing over the next, so the three workers take
+ * turns and the tasks run one at a time, in order.
  */
 public final class PoolSync {
 
-    private PoolSync() {
-    }
+    private static final int WORKERS = 3;
+    private static final int TASKS = 10;
 
-    public static void main(String[] args) throws InterruptedException {
-        int code = run(args, System.out, System.err);
-        if (code != 0) {
-            System.exit(code);
-        }
-    }
-
-    static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
-        Tasks.Plan plan;
+    public static void main(String[] args) throws InterruptedException, ExecutionException {
+        // Three threads of this process, not three processes: every worker prints the same pid.
+        ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
         try {
-            plan = Tasks.Plan.from(new Options(args, "--tasks", "--pool", "--scale", "--seed"));
-        } catch (Options.UsageError e) {
-            err.println("PoolSync: " + e.getMessage());
-            return 2;
-        }
-        try {
-            runSync(plan.poolSize(), plan.tasks(), plan.sleep(), out);
-        } catch (ExecutionException e) {
-            err.println("PoolSync: a task failed: " + e.getCause());
-            return 1;
-        }
-        return 0;
-    }
-
-    static void runSync(int poolSize, int tasks, Tasks.Work work, PrintStream out)
-            throws InterruptedException, ExecutionException {
-        ExecutorService pool = Executors.newFixedThreadPool(poolSize);
-        try {
-            for (int i = 0; i < tasks; i++) {
-                int id = i;
-                // apply -> submit(...).get(): Java has no blocking submit; waiting on the Future
-                // at once is the same thing. The other two threads sit idle meanwhile.
-                pool.submit(() -> {
-                    Tasks.worker(id, work, out);
-                    return null;
-                }).get();
+            for (int i = 0; i < TASKS; i++) {
+                int taskId = i;
+                // ExecutorService has no blocking apply: submit, then wait on the Future at once.
+                // get() also rethrows what the task threw, as apply() does.
+                pool.submit(() -> worker(taskId)).get();
             }
-            pool.shutdown();
-            pool.awaitTermination(1, TimeUnit.MINUTES);
+            pool.shutdown();                                 // close()
+            pool.awaitTermination(1, TimeUnit.HOURS);        // join()
         } finally {
-            pool.shutdownNow();
+            pool.shutdownNow(); // a pool's threads are not daemons: they would keep the JVM alive
         }
+    }
+
+    static void worker(int taskId) {
+        long start = System.nanoTime();
+        System.out.println("Task " + taskId + " starting, pid=" + ProcessHandle.current().pid());
+        Pace.sleep(ThreadLocalRandom.current().nextDouble() * 2);
+        System.out.println("Task " + taskId + " done in "
+                + String.format(Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e9) + "s");
     }
 }
+/* Output:
+Task 0 starting, pid=15299
+Task 0 done in 2.04s
+Task 1 starting, pid=15299
+Task 1 done in 0.80s
+Task 2 starting, pid=15299
+Task 2 done in 0.78s
+Task 3 starting, pid=15299
+Task 3 done in 0.45s
+Task 4 starting, pid=15299
+Task 4 done in 0.84s
+Task 5 starting, pid=15299
+Task 5 done in 1.78s
+Task 6 starting, pid=15299
+Task 6 done in 0.92s
+Task 7 starting, pid=15299
+Task 7 done in 0.75s
+Task 8 starting, pid=15299
+Task 8 done in 1.47s
+Task 9 starting, pid=15299
+Task 9 done in 0.86s
+*/

@@ -4,162 +4,142 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.parallelsystemtools.pools.beyond.ProcessPool;
 
+/** The pool of worker JVMs: real pids, reuse, crash replacement, and no worker outliving its pool. */
+@Execution(ExecutionMode.CONCURRENT)
 class ProcessPoolTest {
 
     private static final Pattern STARTING = Pattern.compile("Task (\\d+) starting, pid=(\\d+)");
 
-    private final Output out = new Output();
-    private final long me = ProcessHandle.current().pid();
-
-    /** Task id -> the pid that printed "starting" for it. */
-    private Map<Integer, Long> startedBy() {
-        Map<Integer, Long> pids = new TreeMap<>();
-        for (String line : out.lines()) {
+    private static Set<Long> startedBy(List<String> lines) {
+        Set<Long> pids = new LinkedHashSet<>();
+        for (String line : lines) {
             Matcher m = STARTING.matcher(line);
             if (m.matches()) {
-                pids.put(Integer.parseInt(m.group(1)), Long.parseLong(m.group(2)));
+                pids.add(Long.parseLong(m.group(2)));
             }
         }
         return pids;
     }
 
-    @AfterEach
-    void nothingIsLeftBehind() {
-        await().atMost(30, SECONDS).until(() -> ProcessHandle.current().descendants().findAny().isEmpty());
+    private static boolean alive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     @Test
-    void tenTasksRunOnThreeWorkerProcessesThatAreReused() throws Exception {
-        List<Long> workers;
-        try (ProcessPool pool = new ProcessPool(3, out.stream)) {
-            workers = pool.workerPids();
-            List<CompletableFuture<String>> results = new ArrayList<>();
-            for (int id = 0; id < 10; id++) {
-                results.add(pool.submit(id, 20, false));
-            }
-            for (CompletableFuture<String> result : results) {
-                assertTrue(result.get(60, SECONDS).matches("\\d+\\.\\d\\d"), "a result is the time taken");
-            }
-            assertEquals(workers, pool.workerPids(), "no worker was started per task");
-        }
-        Map<Integer, Long> startedBy = startedBy();
-        assertEquals(10, startedBy.size(), out.text());
-        Set<Long> distinct = new HashSet<>(startedBy.values());
-        assertEquals(Set.copyOf(workers), distinct, "the pids the workers printed are the pids the pool started");
-        assertEquals(3, distinct.size());
-        assertFalse(distinct.contains(me), "a worker is another process");
-        assertEquals(10, out.lines().stream().filter(l -> l.matches("Task \\d done in \\d+\\.\\d\\ds")).count());
-        for (long pid : workers) {
-            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "closed, yet alive: " + pid);
-        }
-    }
-
-    @Test
-    void aKilledWorkerFailsItsTaskAndIsReplaced() throws Exception {
-        try (ProcessPool pool = new ProcessPool(3, out.stream)) {
-            CompletableFuture<String> victim = pool.submit(0, 600_000, false);
-            await().atMost(60, SECONDS).until(() -> startedBy().containsKey(0));
-            long killed = startedBy().get(0);
-            assertTrue(pool.workerPids().contains(killed));
-
-            ProcessHandle.of(killed).orElseThrow().destroyForcibly();
-
-            ExecutionException failure = assertThrows(ExecutionException.class, () -> victim.get(60, SECONDS));
-            assertTrue(failure.getCause().getMessage().contains("worker pid=" + killed + " died"), failure.getMessage());
-            // The pool reports and replaces the worker before it fails the task.
-            List<Long> workers = pool.workerPids();
-            assertFalse(workers.contains(killed));
-            assertEquals(3, new HashSet<>(workers).size());
-            assertTrue(out.lines().stream().anyMatch(l -> l.matches(
-                    "Task 0 failed: worker pid=" + killed + " died \\(exit \\d+\\), replaced by pid=\\d+")), out.text());
-
-            // The pool carries on with its three workers, the new one among them.
-            List<CompletableFuture<String>> results = new ArrayList<>();
-            for (int id = 1; id <= 6; id++) {
-                results.add(pool.submit(id, 20, false));
-            }
-            for (CompletableFuture<String> result : results) {
-                result.get(60, SECONDS);
-            }
-            startedBy().forEach((id, pid) -> {
-                if (id > 0) {
-                    assertTrue(workers.contains(pid), "task " + id + " ran on " + pid + ", not a current worker");
-                }
-            });
-        }
-    }
-
-    @Test
-    void theProgramReportsACrashedWorkersTaskAndFinishesTheRest() throws Exception {
-        Output err = new Output();
-        assertEquals(0, ProcessPool.run(new String[] {"--tasks", "6", "--scale", "0.01", "--crash", "2"}, out.stream, err.stream));
-        List<String> lines = out.lines();
-        assertEquals("Main process: pid=" + me, lines.get(0));
-        assertTrue(lines.stream().anyMatch(l -> l.matches("Task 2 failed: worker pid=\\d+ died \\(exit 1\\), replaced by pid=\\d+")),
-                out.text());
-        for (int id : new int[] {0, 1, 3, 4, 5}) {
-            String done = "Task " + id + " done in ";
-            assertTrue(lines.stream().anyMatch(l -> l.startsWith(done)), done + "missing:\n" + out.text());
-        }
-        assertFalse(out.text().contains("Task 2 done"));
+    void tenTasksRunOnThreeReusedWorkerJvmsAndACrashedOneIsReplaced() {
+        RealProcess.Running running = RealProcess.of(ProcessPool.class)
+                .args("--seed", "7", "--scale", "0.05", "--crash", "4").start();
+        RealProcess.Result run = running.finish();
+        assertEquals(0, run.code(), run.terminal());
+        List<String> lines = run.outLines();
+        assertEquals("Main process: pid=" + running.pid(), lines.get(1));
+        Matcher failed = Pattern.compile("Task 4 failed: worker pid=(\\d+) died \\(exit 1\\), replaced by pid=(\\d+)")
+                .matcher(run.out());
+        assertTrue(failed.find(), run.out());
+        Set<Long> workers = startedBy(lines);
+        assertFalse(workers.contains(running.pid()), "a worker is another process");
+        assertTrue(workers.contains(Long.parseLong(failed.group(1))), run.out());
+        assertEquals(10, run.count("Task \\d+ starting, pid=\\d+"), run.out());
+        assertTrue(workers.size() == 3 || workers.size() == 4 && workers.contains(Long.parseLong(failed.group(2))),
+                "three workers, reused, and the crashed one's replacement: " + workers);
+        assertEquals(9, run.count("Task \\d+ done in \\d+\\.\\d\\ds"), run.out());
+        assertFalse(run.out().contains("Task 4 done"));
         assertEquals("=== All tasks finished ===", lines.get(lines.size() - 1));
-        assertEquals("", err.text());
     }
 
     @Test
-    void workersEndWhenTheParentJvmIsKilled() throws Exception {
+    void aPoolBeingTerminatedReplacesNobody() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        ProcessPool pool = new ProcessPool(2, out);
+        try {
+            List<Long> workers = pool.workerPids();
+            CompletableFuture<String> running = pool.submit(0, 600_000, false);
+            CompletableFuture<String> alsoRunning = pool.submit(1, 600_000, false);
+            CompletableFuture<String> queued = pool.submit(2, 0, false);
+            await().atMost(30, SECONDS).until(() -> bytes.toString(StandardCharsets.UTF_8).contains("Task 1 starting"));
+
+            pool.terminate(); // both workers die while their dispatchers wait on them
+
+            assertEquals(workers, pool.workerPids(), "a worker was started while terminating");
+            assertTrue(workers.stream().noneMatch(ProcessPoolTest::alive));
+            for (CompletableFuture<String> task : List.of(running, alsoRunning, queued)) {
+                assertThrows(ExecutionException.class, () -> task.get(30, SECONDS));
+            }
+            String text = bytes.toString(StandardCharsets.UTF_8);
+            assertFalse(text.contains("replaced") || text.contains("Task 2"), text);
+            assertThrows(IllegalStateException.class, () -> pool.submit(3, 0, false));
+        } finally {
+            pool.close();
+        }
+    }
+
+    @Test
+    void aSignalToTheTerminalsProcessGroupEndsThePoolWithoutReplacingWorkers() throws Exception {
+        // A terminal sends Ctrl-C to its whole foreground process group. The program runs here in
+        // a group of its own (setsid) and gets TERM, which no shell ignores for background jobs.
         String java = ProcessHandle.current().info().command().orElseThrow();
         String classes = Path.of(ProcessPool.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        Process parent = new ProcessBuilder(java, "-cp", classes, ProcessPool.class.getName(), "--tasks", "3", "--scale", "300")
-                .redirectErrorStream(true).start();
-        try {
-            Set<Long> workers = new HashSet<>();
-            BufferedReader lines = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8));
-            for (String line; workers.size() < 3 && (line = lines.readLine()) != null; ) {
-                Matcher m = STARTING.matcher(line);
-                if (m.matches()) {
-                    workers.add(Long.parseLong(m.group(2)));
-                }
+        Process program = new ProcessBuilder("setsid", java, "-XX:TieredStopAtLevel=1", "-cp", classes,
+                ProcessPool.class.getName(), "--tasks", "6", "--pool", "2", "--scale", "10").redirectErrorStream(true).start();
+        Set<Long> workers = new LinkedHashSet<>();
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(program.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; workers.size() < 2 && (line = reader.readLine()) != null; ) {
+                lines.add(line);
+                workers.addAll(startedBy(List.of(line)));
             }
-            assertEquals(3, workers.size(), "three workers, each busy with a long task");
-            assertNotEquals(0, parent.descendants().count());
+            assertEquals(2, workers.size(), String.join("\n", lines));
 
-            parent.destroyForcibly(); // no close(), no finally: the workers must notice by themselves
+            new ProcessBuilder("kill", "-TERM", "--", "-" + program.pid()).inheritIO().start().waitFor();
 
-            await().atMost(30, SECONDS).until(() -> workers.stream().noneMatch(
-                    pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
+            reader.lines().forEach(lines::add);
+            assertTrue(program.waitFor(30, SECONDS));
+            assertEquals(143, program.exitValue(), String.join("\n", lines));
+            assertTrue(lines.stream().noneMatch(l -> l.contains("replaced") || l.contains("failed")), String.join("\n", lines));
+            await().atMost(10, SECONDS).until(() -> workers.stream().noneMatch(ProcessPoolTest::alive));
         } finally {
-            parent.destroyForcibly();
-            parent.descendants().forEach(ProcessHandle::destroyForcibly);
+            program.destroyForcibly();
+            workers.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
         }
     }
 
     @Test
-    void aBadOptionIsOneLineOnStderrAndExitCode2() throws Exception {
-        Output err = new Output();
-        assertEquals(2, ProcessPool.run(new String[] {"--crash", "soon"}, out.stream, err.stream));
-        assertEquals(List.of("ProcessPool: --crash must be a whole number >= 0, not 'soon'"), err.lines());
-        assertEquals("", out.text());
+    void workersEndWhenTheirPoolsJvmIsKilled() {
+        RealProcess.Running running = RealProcess.of(ProcessPool.class).args("--pool", "2", "--scale", "10").start();
+        running.awaitOutput(out -> startedBy(List.of(out.split("\n"))).size() == 2);
+        running.process().destroyForcibly(); // no close(), no shutdown hook: the workers notice by themselves
+        assertEquals(137, running.finish().code()); // finish() fails if a worker is left
+    }
+
+    @Test
+    void everyOptionIsBounded() {
+        RealProcess.Result run = RealProcess.of(ProcessPool.class).args("--tasks", "2147483647").run();
+        assertEquals(2, run.code());
+        assertEquals("ProcessPool: --tasks must be a whole number from 1 to 1000, not '2147483647' (usage: "
+                + "ProcessPool [--tasks N] [--pool N] [--scale X] [--seed N] [--crash TASK])\n", run.err());
+        assertEquals("", run.out());
     }
 }
