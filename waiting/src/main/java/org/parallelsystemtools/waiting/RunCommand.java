@@ -1,0 +1,83 @@
+package org.parallelsystemtools.waiting;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Deitel Fig. 18.5, {@code os.system} used to clear the screen in a small file writer.
+ * Running a command line starts a child, waits for it to end and returns its exit status.
+ */
+public final class RunCommand {
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        String clearCommand;
+        if (System.getProperty("os.name").startsWith("Windows")) {
+            clearCommand = "cls";
+            System.out.println("You are using a Windows system.");
+        } else {
+            clearCommand = "clear";
+            System.out.println("You are using a UNIX-compatible system.");
+        }
+        BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in));
+        System.out.print("What file would you like to create? ");
+        System.out.flush(); // print() flushes only at a newline; Python's input() flushes its prompt
+        String filename = stdin.readLine();
+        RandomAccessFile file;
+        try {
+            file = new RandomAccessFile(filename == null ? "" : filename, "rw");
+            file.setLength(0); // mode "w+": an existing file starts empty
+        } catch (IOException e) {
+            System.err.println("Error creating file: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        printInstructions(clearCommand);
+        // quit ends the text; so does the end of input, where the book's loop would spin forever
+        for (String line; (line = stdin.readLine()) != null && !line.equals("quit"); ) {
+            if (line.equals("clear")) {
+                file.setLength(0);
+                printInstructions(clearCommand);
+            } else {
+                file.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        file.close();
+    }
+
+    private static void printInstructions(String clearCommand) throws IOException, InterruptedException {
+        int status = system(clearCommand);
+        if (status != 0) { // os.system's result, which the book ignores
+            System.err.println("(" + clearCommand + " failed with exit status " + status + ")");
+        }
+        System.out.println("Type the text that you wish to save in this file.");
+        System.out.println("Type clear on a blank line to delete the contents of the file.");
+        System.out.println("Type quit on a blank line when you are finished.");
+        System.out.println();
+    }
+
+    /**
+     * os.system: the shell runs the command line on our own terminal, and we wait for it.
+     * waitFor() returns the exit code itself; os.system on Unix returns it shifted left 8 bits.
+     */
+    private static int system(String commandLine) throws IOException, InterruptedException {
+        boolean windows = System.getProperty("os.name").startsWith("Windows");
+        ProcessBuilder shell = windows ? new ProcessBuilder("cmd", "/c", commandLine)
+                : new ProcessBuilder("/bin/sh", "-c", commandLine);
+        return shell.inheritIO().start().waitFor();
+    }
+}
+
+/* Output:
+You are using a UNIX-compatible system.
+What file would you like to create? Type the text that you wish to save in this file.
+Type clear on a blank line to delete the contents of the file.
+Type quit on a blank line when you are finished.
+
+Type the text that you wish to save in this file.
+Type clear on a blank line to delete the contents of the file.
+Type quit on a blank line when you are finished.
+
+*/
