@@ -1,40 +1,37 @@
 package org.parallelsystemtools.queues;
 
+import static com.github.stefanbirkner.systemlambda.SystemLambda.tapSystemOutNormalized;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
-@Timeout(30)
+/** BoundedQueue in this JVM, its output captured: exactly the tutorial's lines, and a put that waited. */
 class BoundedQueueTest {
-    @Test
-    void printsExactlyThePythonExamplesLines() throws InterruptedException {
-        Captured out = new Captured();
-        Captured err = new Captured();
-        assertEquals(0, BoundedQueue.run(new String[] {"--timeout", "0"}, out.stream, err.stream));
-        assertEquals(BoundedQueue.EXPECTED_OUTPUT, out.text());
-        assertEquals("", err.text());
+
+    @AfterEach
+    void normalPace() {
+        System.clearProperty(Pace.PROPERTY);
     }
 
     @Test
-    void theTimedPutWaitsAtLeastItsTimeoutBeforeGivingUp() throws InterruptedException {
-        // A lower bound only: a loaded machine can make it slower, never faster.
-        Captured out = new Captured();
+    void printsExactlyTheTutorialsLinesAndTheTimedPutWaitsBeforeGivingUp() throws Exception {
+        System.setProperty(Pace.PROPERTY, "0.1");   // the 2 s timeout becomes 200 ms
         long t0 = System.nanoTime();
-        assertEquals(0, BoundedQueue.run(new String[] {"--timeout", "0.3"}, out.stream, new Captured().stream));
-        assertTrue(System.nanoTime() - t0 >= TimeUnit.MILLISECONDS.toNanos(300));
-        assertEquals(BoundedQueue.EXPECTED_OUTPUT, out.text());
+        String out = tapSystemOutNormalized(() -> BoundedQueue.main(new String[0]));
+        long waited = System.nanoTime() - t0;
+        assertEquals(String.join("\n", OutputBlock.block(BoundedQueue.class)) + "\n", out);
+        // A lower bound only: a loaded machine makes it slower, never faster. put_nowait would not wait.
+        assertTrue(waited >= TimeUnit.MILLISECONDS.toNanos(200), waited + " ns");
     }
 
     @Test
-    void badTimeoutIsOneLineOnStderrAndExitCode2() throws InterruptedException {
-        Captured out = new Captured();
-        Captured err = new Captured();
-        assertEquals(2, BoundedQueue.run(new String[] {"--timeout", "soon"}, out.stream, err.stream));
-        assertEquals(List.of("BoundedQueue: not a number for --timeout: soon"), err.lines());
-        assertEquals("", out.text());
+    void fullIsWhetherAnyRoomIsLeft() throws InterruptedException {
+        var q = new java.util.concurrent.ArrayBlockingQueue<String>(1);
+        assertEquals("False", BoundedQueue.python(BoundedQueue.full(q)));
+        q.put("x");
+        assertEquals("True", BoundedQueue.python(BoundedQueue.full(q)));
     }
 }

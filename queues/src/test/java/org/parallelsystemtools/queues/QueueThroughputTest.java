@@ -1,6 +1,7 @@
 package org.parallelsystemtools.queues;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -9,16 +10,19 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.LinkedTransferQueue;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.parallelsystemtools.queues.beyond.QueueThroughput;
+import org.parallelsystemtools.queues.beyond.QueueThroughput.Item;
 
-/** Not a timing test: it checks that the measured work is the promised work. */
-@Timeout(30)
+/** Not a timing test: it checks that the measured work is the promised work, and the options' bounds. */
+@Execution(ExecutionMode.CONCURRENT)
 class QueueThroughputTest {
-    private static BlockingQueue<QueueThroughput.Item> queue(String kind) {
+    private static BlockingQueue<Item> queue(String kind) {
         return switch (kind) {
-            case "array" -> new ArrayBlockingQueue<>(16);   // small: producers really block
+            case "array" -> new ArrayBlockingQueue<>(16);   // small: producers really wait
             case "linked" -> new LinkedBlockingQueue<>();
             default -> new LinkedTransferQueue<>();
         };
@@ -26,35 +30,49 @@ class QueueThroughputTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"array", "linked", "transfer"})
-    void everyItemIsHandedOverOnceOneByOne(String kind) throws InterruptedException {
-        assertEquals(4 * 5_000, QueueThroughput.round(queue(kind), false, 4, 2, 5_000)[0]);
+    void everyItemIsHandedOverOnceOneByOneAndInDrainToBatches(String kind) throws InterruptedException {
+        // round() throws unless every item arrived exactly once. Three consumers: one drainTo can
+        // grab the others' pills, which must be handed back or a consumer would wait forever.
+        assertTrue(QueueThroughput.round(queue(kind), false, 4, 2, 5_000) > 0);
+        assertTrue(QueueThroughput.round(queue(kind), true, 4, 3, 5_000) > 0);
+    }
+
+    @Test
+    void aQueueThatLosesAnItemIsCaught() {
+        BlockingQueue<Item> lossy = new LinkedBlockingQueue<>() {
+            @Override
+            public void put(Item item) throws InterruptedException {
+                if (item.producer() != 0 || item.n() != 7) {
+                    super.put(item);
+                }
+            }
+        };
+        assertThrows(IllegalStateException.class, () -> QueueThroughput.round(lossy, false, 2, 2, 100));
+    }
+
+    @Test
+    void saysWhatItDoesThenPrintsEverySetupAndTheTwoFigures() {
+        RealProcess.Result run = RealProcess.of(QueueThroughput.class).args("--items", "2000", "--rounds", "1").run();
+        assertEquals(0, run.code(), run.terminal());
+        List<String> lines = run.outLines();
+        assertEquals(9, lines.size(), run.out());
+        assertTrue(lines.get(0).matches("Handing 4 producers x 2000 items to 2 consumers through 6 queue setups,"
+                + " best of 1 rounds each: roughly \\d+ s"), lines.get(0));
+        for (String line : lines.subList(1, 7)) {
+            assertTrue(line.matches("\\S+ +(take|drainTo) +[\\d,]+ items/s"), line);
+        }
+        assertTrue(lines.get(7).matches("java queue \\(LinkedBlockingQueue, take, as queue.Queue\\): \\d+ items/s"));
+        assertTrue(lines.get(8).matches("java queue \\(ArrayBlockingQueue, drainTo\\): \\d+ items/s"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"array", "linked", "transfer"})
-    void everyItemIsHandedOverOnceInDrainToBatches(String kind) throws InterruptedException {
-        // Three consumers: one drainTo can grab the others' pills, which must be handed back.
-        assertEquals(4 * 5_000, QueueThroughput.round(queue(kind), true, 4, 3, 5_000)[0]);
-    }
-
-    @Test
-    void printsEveryVariantAndTheFigureOnTheLastLine() throws InterruptedException {
-        Captured out = new Captured();
-        Captured err = new Captured();
-        assertEquals(0, QueueThroughput.run(new String[] {"--items", "1000", "--rounds", "1"}, out.stream, err.stream));
-        List<String> lines = out.lines();
-        assertEquals(8, lines.size(), out.text());
-        for (String line : lines.subList(1, 7)) {
-            assertTrue(line.matches(".* items/s \\(4000 handed over\\)"), line);
-        }
-        assertTrue(lines.get(7).matches("queue: \\d+ items/s"), lines.get(7));
-    }
-
-    @Test
-    void badCountIsOneLineOnStderrAndExitCode2() throws InterruptedException {
-        Captured out = new Captured();
-        Captured err = new Captured();
-        assertEquals(2, QueueThroughput.run(new String[] {"--items", "0"}, out.stream, err.stream));
-        assertEquals(List.of("QueueThroughput: --items must be between 1 and 50000000: 0"), err.lines());
+    @ValueSource(strings = {"--items=1000001", "--producers=0", "--rounds=lots"})
+    void aBadOptionIsOneLineOnStderrAndExitStatus2(String arg) {
+        RealProcess.Result run = RealProcess.of(QueueThroughput.class).args(arg).run();
+        assertEquals(2, run.code());
+        assertEquals("", run.out());
+        String name = arg.substring(0, arg.indexOf('='));
+        assertTrue(run.err().matches("QueueThroughput: " + name + " must be a whole number from \\d+ to \\d+, not '"
+                + arg.substring(arg.indexOf('=') + 1) + "' \\(usage: .*\\)\n"), run.err());
     }
 }
