@@ -3,143 +3,81 @@ package org.parallelsystemtools.sockets;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.net.InetAddress;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
 
 /**
- * The seed, in one JVM: a server thread and five client threads talk over a real TCP socket.
- * Each client sends its name and prints {@code Client got: [server got: [clientN]]}; the program
- * ends by itself once all five have their reply.
+ * Lutz {@code socket_preview.py}: a server thread and five client threads talk over TCP port 50008.
+ * A socket joins threads of one program exactly as it joins programs across a network: each
+ * client sends its name, and the server answers with what it got.
  */
 public final class EchoDemo {
 
-    static final int DEFAULT_PORT = 50008;
-    static final int MAX_MESSAGE = 1024;
-    private static final String USAGE = "usage: EchoDemo [--port N (0 = any free port)] [--clients N]";
+    /** The book's port; {@code -Dport=N} picks another (the tests use free ones). */
+    static final int PORT = Integer.getInteger("port", 50008);
+    static final String HOST = "localhost";
 
     private EchoDemo() {
     }
 
-    public static void main(String[] args) {
-        int code = run(args, System.out, System.err, port -> { });
-        if (code != 0) {
-            System.exit(code);
+    public static void main(String[] args) throws IOException {
+        // The book binds inside the server thread, so a client that runs first is refused;
+        // binding before any client starts removes that race.
+        ServerSocket sock = listen(PORT);
+        Thread sthread = new Thread(() -> server(sock));
+        sthread.setDaemon(true);                  // don't wait for the server thread
+        sthread.start();
+        for (int i = 0; i < 5; i++) {             // the JVM waits for these (non-daemon) threads
+            String name = "client" + i;
+            new Thread(() -> client(name)).start();
         }
     }
 
-    /** Runs the demo and returns the exit code; {@code boundPort} learns the port actually used. */
-    static int run(String[] args, PrintStream out, PrintStream err, IntConsumer boundPort) {
-        int port;
-        int clients;
-        try {
-            Options options = Options.parse(args, Set.of("--port", "--clients"), Set.of());
-            options.noPositional();
-            port = options.intValue("--port", DEFAULT_PORT, 0, 65535);
-            clients = options.intValue("--clients", 5, 1, 100);
-        } catch (Options.UsageException e) {
-            err.println("EchoDemo: " + e.getMessage() + " (" + USAGE + ")");
-            return 2;
-        }
-        // The seed binds to '' (every interface); the loopback address keeps the demo private.
-        // Binding here, before any client starts, also removes the seed's race in which a client
-        // thread could try to connect before the server thread had bound its port.
-        InetAddress host = InetAddress.getLoopbackAddress();
-        ServerSocket listener;
-        try {
-            listener = new ServerSocket(port, 50, host);
-        } catch (IOException e) {
-            err.println("EchoDemo: cannot listen on " + host.getHostAddress() + ":" + port + ": "
-                    + e.getMessage() + " (try --port 0)");
-            return 1;
-        }
-        boundPort.accept(listener.getLocalPort());
-        Thread server = new Thread(() -> serve(listener, err), "echo-demo-server");
-        server.start();
-        AtomicInteger failures = new AtomicInteger();
-        try {
-            List<Thread> threads = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                String name = "client" + i;
-                Thread t = new Thread(() -> {
-                    if (!client(host, listener.getLocalPort(), name, out, err)) {
-                        failures.incrementAndGet();
-                    }
-                }, "echo-demo-" + name);
-                threads.add(t);
-                t.start();
-            }
-            for (Thread t : threads) {
-                t.join();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            failures.incrementAndGet();
-        } finally {
-            stop(listener, server);
-        }
-        return failures.get() == 0 ? 0 : 1;
+    /** Python's socket(), bind(('', port)) and listen(5): every interface, 5 pending clients. */
+    static ServerSocket listen(int port) throws IOException {
+        return new ServerSocket(port, 5);
     }
 
-    /**
-     * Python ends its server by making the thread a daemon. Java's way is to close the listening
-     * socket: the accept() blocked in the server thread throws, its loop ends, and nothing is
-     * left listening (or running) when main returns.
-     */
-    private static void stop(ServerSocket listener, Thread server) {
-        try {
-            listener.close();
-            server.join(10_000);
-        } catch (IOException e) {
-            // closing anyway
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The seed's server loop: one client at a time, one read, one reply. */
-    private static void serve(ServerSocket listener, PrintStream err) {
+    /** One client at a time: read what has arrived (at most 1024 bytes), answer, close. */
+    static void server(ServerSocket sock) {
         while (true) {
-            try (Socket conn = listener.accept()) {
-                conn.setSoTimeout(5_000); // the seed would wait forever for a client that is silent
-                byte[] data = new byte[MAX_MESSAGE];
-                // Like recv(1024): whatever has arrived, at most 1024 bytes. Enough for a
-                // seven-byte message sent in one write; EchoServer shows proper message framing.
-                int n = conn.getInputStream().read(data);
-                if (n > 0) {
-                    // Bytes on the wire, text on the screen: the charset is the bridge, always named.
-                    String reply = "server got: [" + new String(data, 0, n, UTF_8) + "]";
-                    conn.getOutputStream().write(reply.getBytes(UTF_8));
-                }
+            // Python closes conn when the next accept() rebinds the name; Java closes it here.
+            try (Socket conn = sock.accept()) {
+                byte[] data = new byte[1024];
+                int n = Math.max(0, conn.getInputStream().read(data));      // recv(1024)
+                String reply = "server got: [" + new String(data, 0, n, UTF_8) + "]";
+                conn.getOutputStream().write(reply.getBytes(UTF_8));       // send: no newline
             } catch (IOException e) {
-                if (listener.isClosed()) {
-                    return; // closed by run(): the demo is over
-                }
-                err.println("EchoDemo: server: " + e.getMessage());
+                // a client that vanished costs nothing; Python's server thread would die here
             }
         }
     }
 
-    /** One seed client: connect, send the name, read the reply until the server closes. */
-    private static boolean client(InetAddress host, int port, String name, PrintStream out,
-                                  PrintStream err) {
-        try (Socket sock = new Socket(host, port)) {
-            sock.setSoTimeout(5_000);
-            sock.getOutputStream().write(name.getBytes(UTF_8));
-            InputStream in = sock.getInputStream();
-            byte[] reply = in.readNBytes(MAX_MESSAGE); // stops at 1024 bytes or the server's close
-            out.println("Client got: [" + new String(reply, UTF_8) + "]");
-            return true;
+    static void client(String name) {
+        try {
+            // Python prints the reply's repr, b'...'; Java decodes the bytes and prints text.
+            System.out.println("client got: [" + ask(HOST, PORT, name) + "]");
         } catch (IOException e) {
-            err.println("EchoDemo: " + name + ": " + e.getMessage());
-            return false;
+            throw new UncheckedIOException(e);    // like Python: this thread dies with a trace
+        }
+    }
+
+    /** Connect, send the name, read once (at most 1024 bytes), close: the book's client. */
+    static String ask(String host, int port, String name) throws IOException {
+        try (Socket sock = new Socket(host, port)) {
+            sock.getOutputStream().write(name.getBytes(UTF_8));
+            byte[] reply = new byte[1024];
+            int n = Math.max(0, sock.getInputStream().read(reply));       // no wait for the close
+            return new String(reply, 0, n, UTF_8);
         }
     }
 }
+
+/* Output: (unordered)
+client got: [server got: [client3]]
+client got: [server got: [client1]]
+client got: [server got: [client0]]
+client got: [server got: [client2]]
+client got: [server got: [client4]]
+*/

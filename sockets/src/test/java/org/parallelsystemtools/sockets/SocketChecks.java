@@ -17,16 +17,39 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** What every test checks afterwards: nothing listening, no server thread, no child process. */
-final class SocketChecks {
+/** What the socket tests share: free ports, waiting for a listener, nothing left behind. */
+public final class SocketChecks {
 
-    static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+    public static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
     private SocketChecks() {
     }
 
+    /**
+     * A port nobody uses now. A listener that never had a connection leaves no TIME_WAIT, so the
+     * program under test can bind it at once, whether or not it sets SO_REUSEADDR.
+     */
+    public static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 50, LOOPBACK)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /**
+     * Waits until something listens on the port: connects, and closes at once. The server under
+     * test sees one client that sent nothing, which the book's servers answer and forget.
+     */
+    public static void awaitListening(int port, Duration atMost) {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(20)).ignoreExceptions().until(() -> {
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress(LOOPBACK, port), 1_000);
+                return true;
+            }
+        });
+    }
+
     /** Nobody listens on the port any more (connect is refused) and it can be bound again. */
-    static void assertPortFree(int port) throws IOException {
+    public static void assertPortFree(int port) throws IOException {
         assertThrows(ConnectException.class, () -> {
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress(LOOPBACK, port), 2_000);
@@ -37,35 +60,23 @@ final class SocketChecks {
         }
     }
 
-    /** A port that was free a moment ago (nothing listens there now). */
-    static int unusedPort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 50, LOOPBACK)) {
-            return s.getLocalPort();
-        }
-    }
-
-    static void awaitNoThreadsNamed(String prefix) {
+    public static void awaitNoThreadsNamed(String prefix) {
         await().atMost(Duration.ofSeconds(10)).until(() -> Thread.getAllStackTraces().keySet()
                 .stream().noneMatch(t -> t.isAlive() && t.getName().startsWith(prefix)));
     }
 
-    static void awaitNoChildProcesses() {
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> ProcessHandle.current().descendants().noneMatch(ProcessHandle::isAlive));
-    }
-
     /** A PrintStream the test can read back. */
-    static final class Capture {
-        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        final PrintStream stream = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    public static final class Capture {
+        public final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        public final PrintStream stream = new PrintStream(bytes, true, StandardCharsets.UTF_8);
 
-        String text() {
+        public String text() {
             synchronized (bytes) {
                 return bytes.toString(StandardCharsets.UTF_8);
             }
         }
 
-        List<String> lines() {
+        public List<String> lines() {
             return text().lines().collect(Collectors.toList());
         }
     }

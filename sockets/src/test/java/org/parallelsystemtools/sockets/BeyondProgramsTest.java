@@ -1,0 +1,124 @@
+package org.parallelsystemtools.sockets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.parallelsystemtools.sockets.beyond.EchoClient;
+import org.parallelsystemtools.sockets.beyond.EchoServer;
+import org.parallelsystemtools.sockets.beyond.SocketThroughput;
+import org.parallelsystemtools.sockets.beyond.UnixEcho;
+
+/** The beyond-tier programs as a reader runs them: separate processes, signals, bad input. */
+@Execution(ExecutionMode.CONCURRENT)
+class BeyondProgramsTest {
+
+    @Test
+    void aClientProcessTalksToAServerProcessWhichSigtermClosesCleanly() throws Exception {
+        int port = SocketChecks.freePort();
+        RealProcess.Running server = RealProcess.of(EchoServer.class)
+                .args("--port", String.valueOf(port), "--workers", "4").start();
+        server.awaitOutput(out -> out.contains("listening"));
+        RealProcess.Result client = RealProcess.of(EchoClient.class)
+                .args("--port", String.valueOf(port), "client0", "grüße").run();
+        assertEquals(0, client.code(), client.terminal());
+        assertEquals(List.of("client got: [server got: [client0]]", "client got: [server got: [grüße]]"),
+                client.outLines());
+        server.signal("TERM");
+        RealProcess.Result ended = server.finish();
+        assertEquals(143, ended.code()); // 128 + SIGTERM, after the shutdown hook ran
+        assertEquals(List.of("EchoServer listening on 127.0.0.1:" + port + " (pid " + server.pid()
+                + ", 4 workers, timeout 5000 ms)",
+                "EchoServer closed 127.0.0.1:" + port + ": 2 answered, 0 dropped"), ended.outLines());
+        assertEquals("", ended.err());
+        SocketChecks.assertPortFree(port);
+    }
+
+    @Test
+    void virtualThreadsNeedJdk21AndSaySoInOneLine() throws Exception {
+        int port = SocketChecks.freePort();
+        RealProcess.Running server = RealProcess.of(EchoServer.class)
+                .args("--port", String.valueOf(port), "--virtual").start();
+        if (Runtime.version().feature() < 21) {
+            RealProcess.Result run = server.finish();
+            assertEquals(2, run.code());
+            assertEquals("EchoServer: --virtual needs JDK 21 or newer; this is JDK "
+                    + Runtime.version().feature() + "\n", run.terminal());
+            return;
+        }
+        server.awaitOutput(out -> out.contains("listening"));
+        assertTrue(server.terminal().contains("a virtual thread per connection, at most 10000 at once"),
+                server.terminal());
+        server.signal("TERM");
+        assertEquals(143, server.finish().code());
+    }
+
+    @Test
+    void badInputIsOneLineAndStatus2() {
+        List<List<String>> cases = List.of(
+                List.of("EchoServer", "--workers", "0"),
+                List.of("EchoClient", "--port", "70000"),
+                List.of("SocketThroughput", "--clients", "64", "--messages", "200000"),
+                List.of("UnixEcho", "--clients", "5000"));
+        List<RealProcess.Running> runs = cases.stream().map(c -> RealProcess.of(switch (c.get(0)) {
+            case "EchoServer" -> EchoServer.class;
+            case "EchoClient" -> EchoClient.class;
+            case "SocketThroughput" -> SocketThroughput.class;
+            default -> UnixEcho.class;
+        }).args(c.subList(1, c.size()).toArray(String[]::new)).start()).toList();
+        List<String> expected = List.of(
+                "EchoServer: --workers must be a whole number from 1 to 1000, not '0'",
+                "EchoClient: --port must be a whole number from 1 to 65535, not '70000'",
+                "SocketThroughput: --clients x --messages must be at most 1000000 (about two minutes), not 12800000",
+                "UnixEcho: --clients must be a whole number from 1 to 1000, not '5000'");
+        for (int i = 0; i < runs.size(); i++) {
+            RealProcess.Result r = runs.get(i).finish();
+            assertEquals(2, r.code(), r.terminal());
+            assertEquals(1, r.terminal().lines().count(), r.terminal());
+            assertTrue(r.err().startsWith(expected.get(i) + " (usage: "), r.err());
+        }
+    }
+
+    @Test
+    void aClientWithNoServerExitsWithOneLine() throws Exception {
+        int port = SocketChecks.freePort();
+        RealProcess.Result run = RealProcess.of(EchoClient.class).args("--port", String.valueOf(port)).run();
+        assertEquals(1, run.code());
+        assertEquals("EchoClient: connection refused by localhost:" + port + " (is a server running?)\n",
+                run.terminal());
+    }
+
+    @Test
+    void unixEchoAnswersEveryClientAndRemovesItsSocketFile(@TempDir Path dir) {
+        Path socket = dir.resolve("echo.sock");
+        RealProcess.Result run = RealProcess.of(UnixEcho.class).args("--path", socket.toString()).run();
+        assertEquals(0, run.code(), run.terminal());
+        assertEquals(List.of("client got: [server got: [client0]]", "client got: [server got: [client1]]",
+                "client got: [server got: [client2]]", "client got: [server got: [client3]]",
+                "client got: [server got: [client4]]"), run.outLines().stream().sorted().toList());
+        assertEquals("EchoServer closed " + socket + ": 5 answered, 0 dropped\n", run.err());
+        assertFalse(Files.exists(socket));
+    }
+
+    @Test
+    void socketThroughputSaysWhatItDoesAndGetsEveryReplyRight() {
+        RealProcess.Result run = RealProcess.of(SocketThroughput.class)
+                .args("--clients", "2", "--messages", "100").run();
+        assertEquals(0, run.code(), run.terminal());
+        List<String> lines = run.outLines();
+        assertTrue(lines.get(0).startsWith("SocketThroughput: 2 clients x 100 messages, a connection each, over tcp, unix"),
+                run.terminal());
+        assertTrue(lines.get(1).matches("tcp \\(\\d+ workers\\): \\d+ msg/s \\(200 in [0-9.]+ s, bad=0\\)"), lines.get(1));
+        assertTrue(lines.get(2).matches("unix \\(\\d+ workers\\): \\d+ msg/s \\(200 in [0-9.]+ s, bad=0\\)"), lines.get(2));
+        assertTrue(lines.get(3).matches(Runtime.version().feature() >= 21
+                ? "virtual \\(virtual threads\\): \\d+ msg/s \\(200 in [0-9.]+ s, bad=0\\)"
+                : "virtual: skipped, virtual threads need JDK 21 \\(this is JDK \\d+\\)"), lines.get(3));
+    }
+}

@@ -1,0 +1,128 @@
+package org.parallelsystemtools.sockets;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.parallelsystemtools.sockets.beyond.EchoClient;
+import org.parallelsystemtools.sockets.beyond.EchoServer;
+
+/**
+ * The book's own Python client and server (src/test/resources/socket_preview.py, imported with
+ * its {@code port} set to a free one, as socket-preview-progs.py imports it) against the Java
+ * programs, both ways: every pairing answered, within 100 ms.
+ */
+@Execution(ExecutionMode.CONCURRENT)
+class PythonPairingTest {
+
+    private static final double LIMIT_SECONDS = 0.100;
+    private static Path resources;
+
+    @BeforeAll
+    static void needsPython() throws Exception {
+        boolean found = false;
+        try {
+            Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
+            found = p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            // not installed
+        }
+        if (!found) {
+            System.err.println("PythonPairingTest skipped: python3 is not on the PATH");
+        }
+        Assumptions.assumeTrue(found, "skipped: python3 is not on the PATH");
+        resources = Path.of(Objects.requireNonNull(PythonPairingTest.class.getResource("/socket_preview.py"))
+                .toURI()).getParent();
+    }
+
+    /** The book's client() against a server on this port; returns its two lines: reply, seconds. */
+    private static List<String> pythonClient(int port, String name) throws Exception {
+        Process p = new ProcessBuilder("python3", "-c", "import time, socket_preview as s\n"
+                + "s.port = " + port + "\n"
+                + "t = time.perf_counter(); s.client('" + name + "'); print('%.4f' % (time.perf_counter() - t))")
+                .directory(resources.toFile()).redirectErrorStream(true).start();
+        try {
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS), "the Python client hangs");
+            List<String> lines = new String(p.getInputStream().readAllBytes(), UTF_8).lines().toList();
+            assertEquals(0, p.exitValue(), String.join("\n", lines));
+            return lines;
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    private static void assertAnsweredInTime(List<String> lines, String expected) {
+        assertEquals(2, lines.size(), String.join("\n", lines));
+        assertEquals(expected, lines.get(0));
+        assertTrue(Double.parseDouble(lines.get(1)) < LIMIT_SECONDS, "answered after " + lines.get(1) + " s");
+    }
+
+    @Test
+    void pythonClientAgainstTheBookServerInJava() throws Exception {
+        int port = SocketChecks.freePort();
+        RealProcess.Running server = RealProcess.of(SocketPrograms.class).jvm("-Dport=" + port).args("1").start();
+        try {
+            SocketChecks.awaitListening(port, Duration.ofSeconds(20));
+            assertEquals("server got: [warm-up]", EchoDemo.ask("localhost", port, "warm-up"));
+            // Python prints the reply's bytes as b'...'; the Java server sent plain text.
+            assertAnsweredInTime(pythonClient(port, "client0"), "client got: [b'server got: [client0]']");
+        } finally {
+            server.kill();
+            server.process().waitFor();
+        }
+    }
+
+    @Test
+    void pythonClientAgainstEchoServer() throws Exception {
+        int port = SocketChecks.freePort();
+        RealProcess.Running server = RealProcess.of(EchoServer.class).args("--port", String.valueOf(port)).start();
+        try {
+            server.awaitOutput(out -> out.contains("listening"));
+            assertEquals("server got: [warm-up]", EchoClient.exchange(
+                    new InetSocketAddress(SocketChecks.LOOPBACK, port), "warm-up", 5_000));
+            // No newline, no framing: one read is the message, and the answer comes at once.
+            assertAnsweredInTime(pythonClient(port, "client0"), "client got: [b'server got: [client0]']");
+        } finally {
+            server.signal("TERM");
+            server.finish();
+        }
+    }
+
+    @Test
+    void javaClientsAgainstTheBookServerInPython() throws Exception {
+        int port = SocketChecks.freePort();
+        Process server = new ProcessBuilder("python3", "-c",
+                "import socket_preview as s\ns.port = " + port + "\ns.server()")
+                .directory(resources.toFile()).redirectErrorStream(true).start();
+        try {
+            SocketChecks.awaitListening(port, Duration.ofSeconds(20));
+            EchoDemo.ask("localhost", port, "warm-up"); // loads the classes: JVM start-up, not the protocol
+            // The Python server closes a connection only when its next client arrives: a client
+            // that waited for the close would wait for ever. Both Java clients read once.
+            long t0 = System.nanoTime();
+            assertEquals("server got: [b'client0']", EchoDemo.ask("localhost", port, "client0"));
+            assertTrue(System.nanoTime() - t0 < LIMIT_SECONDS * 1e9, "EchoDemo's client was slow");
+            EchoClient.exchange(new InetSocketAddress("localhost", port), "warm-up", 5_000);
+            long t1 = System.nanoTime();
+            assertEquals("server got: [b'client1']",
+                    EchoClient.exchange(new InetSocketAddress("localhost", port), "client1", 5_000));
+            assertTrue(System.nanoTime() - t1 < LIMIT_SECONDS * 1e9, "EchoClient was slow");
+        } finally {
+            server.destroyForcibly();
+            server.waitFor();
+        }
+    }
+}
