@@ -37,10 +37,8 @@ public final class ObjectPipe {
         ObjectOutputStream toChild = new ObjectOutputStream(child.getOutputStream());
         ObjectInputStream fromChild = new ObjectInputStream(child.getInputStream());
         System.out.println("parent got: " + py(fromChild.readObject()));
-        Set<String> doubled = new HashSet<>();   // {x * 2 for x in 'spam'}
-        for (char x : "spam".toCharArray()) {
-            doubled.add(String.valueOf(x).repeat(2));
-        }
+        Set<String> doubled = "spam".chars().mapToObj(x -> Character.toString(x).repeat(2))   // {x * 2 for x in 'spam'}
+                .collect(Collectors.toCollection(HashSet::new));
         toChild.writeObject(doubled);
         toChild.flush();
         child.waitFor();   // child.join()
@@ -79,14 +77,13 @@ public final class ObjectPipe {
                     .collect(Collectors.joining(", ", "{", "}"));
         }
         if (o instanceof Collection<?> items) {
-            String open = o instanceof Set ? "{" : "[";
-            String close = o instanceof Set ? "}" : "]";
-            return items.stream().map(ObjectPipe::py).collect(Collectors.joining(", ", open, close));
+            boolean set = o instanceof Set;
+            return items.stream().map(ObjectPipe::py).collect(Collectors.joining(", ", set ? "{" : "[", set ? "}" : "]"));
         }
         return String.valueOf(o);
     }
 }
-/* Output:
+/* Output: (unordered)
 parent got: ['spam', 42, 'eggs']
 parent got: {'name': 'Bob', 'spam': 42}
 talker got: {'ss', 'pp', 'aa', 'mm'}
