@@ -64,7 +64,7 @@ public final class ProcessPool implements AutoCloseable {
         }
         Options options = new Options("ProcessPool", USAGE, args, "--tasks", "--pool", "--scale", "--seed", "--crash");
         int tasks = options.whole("--tasks", 10, 1, 1000);
-        int size = options.whole("--pool", 3, 1, 16);           // each worker is a JVM of up to 64 MB heap
+        int size = options.whole("--pool", 3, 1, 16);           // each worker is a whole JVM: a few at most
         double scale = options.decimal("--scale", 1, 0, 10);    // a task sleeps random() * 2 s * scale
         int seed = options.whole("--seed", new Random().nextInt(Integer.MAX_VALUE), 0, Integer.MAX_VALUE);
         int crash = options.whole("--crash", -1, 0, tasks - 1);
