@@ -1,85 +1,107 @@
 package org.parallelsystemtools.mutex;
 
+import static com.github.stefanbirkner.systemlambda.SystemLambda.restoreSystemProperties;
+import static com.github.stefanbirkner.systemlambda.SystemLambda.tapSystemOutNormalized;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import com.github.stefanbirkner.systemlambda.Statement;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
-@Timeout(30)
+/**
+ * MutexCounter in this JVM: whole lines, each thread counting in order. Its threads may outlive
+ * its main thread on a busy machine (the listing only sleeps), so each test waits for them.
+ */
 class MutexCounterTest {
 
-    private static final Pattern LINE = Pattern.compile("\\[(\\d+)\\] => (\\d+)");
+    private static final Pattern LINE = Pattern.compile("\\[(\\d)\\] => (\\d)");
 
-    /**
-     * Every line but the last is a whole "[id] => i" line (pieces of two lines
-     * never mix), each thread counts 0..count-1 in order, every thread finishes,
-     * and "Main thread exiting..." comes last.
-     */
-    static void assertWholeOrderedLines(List<String> lines, int threads, int count) {
-        assertEquals(threads * count + 1, lines.size(), "one line per count plus the main thread's line");
-        assertEquals("Main thread exiting...", lines.get(lines.size() - 1));
-        Map<Integer, List<Integer>> seen = new HashMap<>();
-        for (String line : lines.subList(0, lines.size() - 1)) {
+    @Test
+    void twentyFiveWholeLinesThenMainThreadExiting() throws Exception {
+        String out = output("0.1", MutexCounterTest::runToTheEnd);
+
+        List<String> lines = new ArrayList<>(out.lines().toList());
+        assertTrue(lines.remove("Main thread exiting."), out);
+        assertEquals(25, lines.size(), out);
+        Map<Integer, List<Integer>> counted = new TreeMap<>();
+        for (String line : lines) {
             Matcher m = LINE.matcher(line);
-            assertTrue(m.matches(), () -> "a tangled or foreign line: '" + line + "'");
-            seen.computeIfAbsent(Integer.parseInt(m.group(1)), k -> new ArrayList<>())
-                    .add(Integer.parseInt(m.group(2)));
+            assertTrue(m.matches(), "a tangled line: '" + line + "'");
+            counted.computeIfAbsent(Integer.parseInt(m.group(1)), id -> new ArrayList<>()).add(Integer.parseInt(m.group(2)));
         }
-        assertEquals(threads, seen.size(), "every thread printed");
-        for (int id = 0; id < threads; id++) {
-            List<Integer> expected = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                expected.add(i);
-            }
-            assertEquals(expected, seen.get(id), "thread " + id + " counted in order to the end");
-        }
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"reentrant", "synchronized"})
-    void theSeedsRunPrintsWholeLinesInOrder(String lock) throws Exception {
-        Captured c = Captured.run(MutexCounter::run, "--delay-ms", "1", "--lock", lock);
-        assertEquals(0, c.code);
-        assertEquals("", c.err);
-        assertWholeOrderedLines(c.outLines(), 5, 5);
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"reentrant", "synchronized"})
-    void manyThreadsWithoutPausesStillNeverTangle(String lock) throws Exception {
-        Captured c = Captured.run(MutexCounter::run,
-                "--threads", "8", "--count", "300", "--delay-ms", "0", "--lock", lock);
-        assertEquals(0, c.code);
-        assertWholeOrderedLines(c.outLines(), 8, 300);
+        List<Integer> zeroToFour = List.of(0, 1, 2, 3, 4);
+        assertEquals(Map.of(0, zeroToFour, 1, zeroToFour, 2, zeroToFour, 3, zeroToFour, 4, zeroToFour), counted);
     }
 
     @Test
-    void withoutALockEveryPieceIsStillPrintedAndMainIsLast() throws Exception {
-        // Whether the pieces tangle is up to the scheduler: only what is certain is asserted.
-        Captured c = Captured.run(MutexCounter::run,
-                "--threads", "4", "--count", "50", "--delay-ms", "0", "--lock", "none");
-        assertEquals(0, c.code);
-        assertTrue(c.out.endsWith("Main thread exiting..." + System.lineSeparator()));
-        assertEquals(4 * 50, c.out.chars().filter(ch -> ch == '[').count());
-        assertEquals(4 * 50, c.out.split(" => ", -1).length - 1);
+    void onASlowTerminalTheLineEndStillFollowsItsOwnText() throws Exception {
+        // Each write takes 2 ms, as on a slow terminal. The five threads wake together every
+        // "second", so without the mutex another thread's text would land before a line's end.
+        List<String> writes = new ArrayList<>();
+        OutputStream slow = new OutputStream() {
+            @Override
+            public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) {
+                synchronized (writes) {
+                    writes.add(Thread.currentThread().getName() + "|" + new String(bytes, offset, length, StandardCharsets.UTF_8));
+                }
+                Pace.sleep(0.002 / Pace.factor());
+            }
+        };
+        PrintStream terminal = System.out;
+        System.setOut(new PrintStream(slow, true, StandardCharsets.UTF_8));
+        try {
+            restoreSystemProperties(() -> {
+                System.setProperty("pace", "0.1");
+                runToTheEnd();
+            });
+        } finally {
+            System.setOut(terminal);
+        }
+
+        // The main thread prints without the mutex, as in the listing: only the counters' writes count.
+        String main = Thread.currentThread().getName() + "|";
+        writes.removeIf(write -> write.startsWith(main));
+        assertEquals(2 * 25, writes.size(), writes::toString);
+        for (int i = 0; i < 50; i += 2) {
+            String text = writes.get(i);
+            String end = writes.get(i + 1);
+            assertTrue(LINE.matcher(text.substring(text.indexOf('|') + 1)).matches(), writes::toString);
+            assertEquals(text.substring(0, text.indexOf('|')) + "|\n", end, "the line end of another thread's text: " + writes);
+        }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"--count abc", "--threads 0", "--lock spinlock", "--colour red", "--count"})
-    void badArgumentsGiveOneLineAndExitCode2(String args) throws Exception {
-        Captured c = Captured.run(MutexCounter::run, args.split(" "));
-        assertEquals(2, c.code);
-        assertEquals("", c.out);
-        assertEquals(1, c.errLines().size(), c.err);
-        assertTrue(c.err.startsWith("MutexCounter: "), c.err);
+    /** MutexCounter's main, and then until no thread runs its code any more. */
+    static void runToTheEnd() {
+        MutexCounter.main(new String[0]);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Thread.getAllStackTraces().values().stream()
+                .flatMap(Arrays::stream).map(StackTraceElement::getClassName)
+                .noneMatch(name -> name.equals(MutexCounter.class.getName())));
+    }
+
+    /** What {@code program} prints, run in this JVM at {@code pace}. */
+    static String output(String pace, Statement program) throws Exception {
+        String[] out = new String[1];
+        restoreSystemProperties(() -> {
+            System.setProperty("pace", pace);
+            out[0] = tapSystemOutNormalized(program);
+        });
+        return out[0];
     }
 }
