@@ -12,9 +12,11 @@ import java.nio.charset.StandardCharsets;
  */
 public final class RunCommand {
 
+    private static final boolean WINDOWS = System.getProperty("os.name").startsWith("Windows");
+
     public static void main(String[] args) throws IOException, InterruptedException {
         String clearCommand;
-        if (System.getProperty("os.name").startsWith("Windows")) {
+        if (WINDOWS) {
             clearCommand = "cls";
             System.out.println("You are using a Windows system.");
         } else {
@@ -25,14 +27,13 @@ public final class RunCommand {
         System.out.print("What file would you like to create? ");
         System.out.flush(); // print() flushes only at a newline; Python's input() flushes its prompt
         String filename = stdin.readLine();
-        RandomAccessFile file;
+        RandomAccessFile file = null;
         try {
             file = new RandomAccessFile(filename == null ? "" : filename, "rw");
             file.setLength(0); // mode "w+": an existing file starts empty
         } catch (IOException e) {
             System.err.println("Error creating file: " + e.getMessage());
             System.exit(1);
-            return;
         }
         printInstructions(clearCommand);
         // quit ends the text; so does the end of input, where the book's loop would spin forever
@@ -48,8 +49,8 @@ public final class RunCommand {
     }
 
     private static void printInstructions(String clearCommand) throws IOException, InterruptedException {
-        int status = system(clearCommand);
-        if (status != 0) { // os.system's result, which the book ignores
+        int status = system(clearCommand); // the book ignores it; a failed clear is worth a word
+        if (status != 0) {
             System.err.println("(" + clearCommand + " failed with exit status " + status + ")");
         }
         System.out.println("Type the text that you wish to save in this file.");
@@ -63,10 +64,8 @@ public final class RunCommand {
      * waitFor() returns the exit code itself; os.system on Unix returns it shifted left 8 bits.
      */
     private static int system(String commandLine) throws IOException, InterruptedException {
-        boolean windows = System.getProperty("os.name").startsWith("Windows");
-        ProcessBuilder shell = windows ? new ProcessBuilder("cmd", "/c", commandLine)
-                : new ProcessBuilder("/bin/sh", "-c", commandLine);
-        return shell.inheritIO().start().waitFor();
+        String[] shell = WINDOWS ? new String[] {"cmd", "/c", commandLine} : new String[] {"/bin/sh", "-c", commandLine};
+        return new ProcessBuilder(shell).inheritIO().start().waitFor();
     }
 }
 

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -29,9 +30,9 @@ class BookOutputTest {
 
     @Test
     void waitForAnyReportsTheChildThatEndedFirst() {
-        // A sleep unit of 0.3 s, and an order verdict only where the sleeps differ by two units
-        // or more: the two child JVMs start side by side, far closer together than 0.6 s.
-        RealProcess.Running running = RealProcess.of(WaitForAny.class).pace(0.3).start();
+        // A sleep unit of 0.5 s, and an order verdict only where the sleeps differ by two units
+        // or more: the two child JVMs start side by side, far closer together than a second.
+        RealProcess.Running running = program(WaitForAny.class).pace(0.5).start();
         RealProcess.Result run = running.closeStdin().finish();
         assertEquals(0, run.code(), run.terminal());
         OutputBlock.assertMatches(WaitForAny.class, run.terminal());
@@ -58,7 +59,7 @@ class BookOutputTest {
     void waitForOneWaitsForTheChildItNamesThoughTheOtherEndsFirst() {
         // Child 1 must be up and have printed before child 2 ends the program: a JVM on a busy
         // machine can take a second to start, where a forked Python child takes a millisecond.
-        RealProcess.Result run = RealProcess.of(WaitForOne.class).pace(0.5).run();
+        RealProcess.Result run = program(WaitForOne.class).pace(0.5).run();
         assertEquals(0, run.code(), run.terminal());
         OutputBlock.assertMatches(WaitForOne.class, run.terminal());
         Blocks blocks = new Blocks(run.terminal());
@@ -69,7 +70,7 @@ class BookOutputTest {
 
     @Test
     void reapChildrenReclaimsItsWorkerWithStatusZero() {
-        RealProcess.Result run = RealProcess.of(ReapChildren.class).pace(PACE).run();
+        RealProcess.Result run = program(ReapChildren.class).pace(PACE).run();
         assertEquals(0, run.code(), run.terminal());
         OutputBlock.assertMatches(ReapChildren.class, run.terminal());
         Blocks blocks = new Blocks(run.terminal());
@@ -82,7 +83,7 @@ class BookOutputTest {
 
     @Test
     void exitCodeReaches42ToTheParentAndToTheShell() {
-        RealProcess.Result run = RealProcess.of(ExitCode.class).pace(PACE).run();
+        RealProcess.Result run = program(ExitCode.class).pace(PACE).run();
         assertEquals(0, run.code(), run.terminal());
         OutputBlock.assertMatches(ExitCode.class, run.terminal());
         assertEquals(List.of("Bye sys world", "waitFor() -> 42", "Bye sys world", "echo $? -> 42"), run.terminalLines());
@@ -90,7 +91,7 @@ class BookOutputTest {
 
     @Test
     void haltNowLosesTheBufferedLineAndSkipsTheHook() {
-        RealProcess.Result run = RealProcess.of(HaltNow.class).pace(PACE).run();
+        RealProcess.Result run = program(HaltNow.class).pace(PACE).run();
         assertEquals(0, run.code(), run.terminal());
         OutputBlock.assertMatches(HaltNow.class, run.terminal());
         assertEquals(List.of(
@@ -104,7 +105,7 @@ class BookOutputTest {
 
     @Test
     void exitStatusGivesEachParentWaitTheChildsOwnOne() {
-        RealProcess.Result run = RealProcess.of(ExitStatus.class).pace(PACE).stdin("\nq\n").run();
+        RealProcess.Result run = program(ExitStatus.class).pace(PACE).stdin("\nq\n").run();
         assertEquals(0, run.code(), run.terminal());
         OutputBlock.assertMatches(ExitStatus.class, run.terminal());
         List<String> lines = run.terminalLines();
@@ -122,7 +123,7 @@ class BookOutputTest {
 
     @Test
     void exitStatusEndsAtTheEndOfInput() {
-        RealProcess.Result run = RealProcess.of(ExitStatus.class).pace(PACE).run();
+        RealProcess.Result run = program(ExitStatus.class).pace(PACE).run();
         assertEquals(0, run.code(), run.terminal());
         assertEquals(2, run.terminalLines().size(), run.terminal());
     }
@@ -130,7 +131,7 @@ class BookOutputTest {
     @Test
     void runCommandClearsTheScreenThroughAChildAndWritesTheFile(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("notes.txt");
-        RealProcess.Result run = RealProcess.of(RunCommand.class).pace(PACE)
+        RealProcess.Result run = program(RunCommand.class).pace(PACE)
                 .stdin(file + "\nfirst draft\nclear\nspam\neggs\nquit\nnot saved\n").run();
         assertEquals(0, run.code(), run.terminal());
         // `clear` is a child process writing to our standard output: its bytes (TERM=xterm, set
@@ -145,7 +146,7 @@ class BookOutputTest {
 
     @Test
     void runCommandCannotCreateTheFile(@TempDir Path dir) {
-        RealProcess.Result run = RealProcess.of(RunCommand.class).pace(PACE)
+        RealProcess.Result run = program(RunCommand.class).pace(PACE)
                 .stdin(dir.resolve("no/such/dir/notes.txt") + "\n").run();
         assertEquals(1, run.code(), run.terminal());
         assertTrue(run.err().startsWith("Error creating file: "), run.err());
@@ -187,5 +188,10 @@ class BookOutputTest {
             assertEquals(1, found.size(), regex + " in\n" + String.join("\n", lines));
             return found.get(0);
         }
+    }
+
+    /** A program run with room for a machine so busy that a JVM takes seconds to start. */
+    private static RealProcess program(Class<?> main) {
+        return RealProcess.of(main).timeout(Duration.ofSeconds(90));
     }
 }

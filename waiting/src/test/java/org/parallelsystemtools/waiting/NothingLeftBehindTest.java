@@ -33,7 +33,7 @@ class NothingLeftBehindTest {
 
     @Test
     void sigtermToTheParentLeavesNoChild() {
-        RealProcess.Running running = RealProcess.of(WaitForAny.class).pace(SLOW).start();
+        RealProcess.Running running = program(WaitForAny.class).pace(SLOW).start();
         awaitBothChildren(running::terminal);
         running.signal("TERM");
         assertEquals(143, running.finish().code());   // finish() fails if a child is left
@@ -41,7 +41,7 @@ class NothingLeftBehindTest {
 
     @Test
     void sigkillToTheParentLeavesNoChild() {
-        RealProcess.Running running = RealProcess.of(WaitForOne.class).pace(SLOW).start();
+        RealProcess.Running running = program(WaitForOne.class).pace(SLOW).start();
         awaitBothChildren(running::terminal);
         running.signal("KILL");
         assertEquals(137, running.finish().code());
@@ -69,7 +69,7 @@ class NothingLeftBehindTest {
             awaitBothChildren(() -> text(out));
             assertTrue(inGroup(group).size() >= 3, "parent and two children in group " + group);
             new ProcessBuilder("kill", "-INT", "--", "-" + group).inheritIO().start().waitFor();
-            await().atMost(Duration.ofSeconds(15)).until(() -> !parent.isAlive() && inGroup(group).isEmpty());
+            await().atMost(Duration.ofSeconds(30)).until(() -> !parent.isAlive() && inGroup(group).isEmpty());
             assertEquals(130, parent.exitValue(), text(out));
             copier.join(5000);
         } catch (InterruptedException e) {
@@ -82,7 +82,7 @@ class NothingLeftBehindTest {
 
     /** Waits until the parent and both children have printed their blocks: all three are up. */
     private static void awaitBothChildren(java.util.function.Supplier<String> output) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
+        await().atMost(Duration.ofSeconds(90)).until(() -> {
             String text = output.get();
             return PARENT_LINE.matcher(text).find() && text.contains("forkPID1: 0\n") && text.contains("forkPID2: 0\n");
         });
@@ -132,5 +132,10 @@ class NothingLeftBehindTest {
         copier.setDaemon(true);
         copier.start();
         return copier;
+    }
+
+    /** A program run with room for a machine so busy that a JVM takes seconds to start. */
+    private static RealProcess program(Class<?> main) {
+        return RealProcess.of(main).timeout(Duration.ofSeconds(90));
     }
 }

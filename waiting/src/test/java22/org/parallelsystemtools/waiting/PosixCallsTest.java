@@ -3,6 +3,7 @@ package org.parallelsystemtools.waiting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,7 +18,7 @@ class PosixCallsTest {
 
     @Test
     void libcAndTheJdkAgree() {
-        RealProcess.Running running = RealProcess.of(PosixCalls.class).jvm("--enable-native-access=ALL-UNNAMED").start();
+        RealProcess.Running running = program(PosixCalls.class).jvm("--enable-native-access=ALL-UNNAMED").start();
         RealProcess.Result run = running.closeStdin().finish();
         assertEquals(0, run.code(), run.terminal());
         List<String> lines = run.terminalLines();
@@ -34,7 +35,7 @@ class PosixCallsTest {
 
     @Test
     void anotherSignalGivesAnotherStatus() {
-        RealProcess.Result run = RealProcess.of(PosixCalls.class).jvm("--enable-native-access=ALL-UNNAMED")
+        RealProcess.Result run = program(PosixCalls.class).jvm("--enable-native-access=ALL-UNNAMED")
                 .args("--signal", "9").run();
         assertEquals(0, run.code(), run.terminal());
         assertTrue(run.terminal().matches("(?s).*kill\\(\\d+, 9\\) = 0; waitFor\\(\\) = 137\n.*"), run.terminal());
@@ -42,11 +43,16 @@ class PosixCallsTest {
 
     @Test
     void aSignalOutOfRangeIsOneLineAndExit2() {
-        RealProcess.Result run = RealProcess.of(PosixCalls.class).jvm("--enable-native-access=ALL-UNNAMED")
+        RealProcess.Result run = program(PosixCalls.class).jvm("--enable-native-access=ALL-UNNAMED")
                 .args("--signal", "19").run();
         assertEquals(2, run.code());
         assertEquals("", run.out());
         assertEquals("PosixCalls: --signal must be a whole number from 1 to 15, not '19' (usage: PosixCalls [--signal N])\n",
                 run.err());
+    }
+
+    /** A program run with room for a machine so busy that a JVM takes seconds to start. */
+    private static RealProcess program(Class<?> main) {
+        return RealProcess.of(main).timeout(Duration.ofSeconds(90));
     }
 }

@@ -3,6 +3,7 @@ package org.parallelsystemtools.waiting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class StolenStatusTest {
 
     @Test
     void aStolenExitStatusMakesWaitForReportTheWrongOne() {
-        RealProcess.Result run = RealProcess.of(StolenStatus.class)
+        RealProcess.Result run = program(StolenStatus.class)
                 .jvm("--enable-native-access=ALL-UNNAMED").args("200", "3").run();
         assertEquals(0, run.code(), run.terminal());
         int stolen = 0;
@@ -38,5 +39,10 @@ class StolenStatusTest {
             }
         }
         assertTrue(stolen > 0, "waitpid(-1) never won the race in " + run.outLines().size() + " rounds");
+    }
+
+    /** A program run with room for a machine so busy that a JVM takes seconds to start. */
+    private static RealProcess program(Class<?> main) {
+        return RealProcess.of(main).timeout(Duration.ofSeconds(90));
     }
 }
