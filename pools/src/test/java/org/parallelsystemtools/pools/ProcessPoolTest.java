@@ -50,7 +50,7 @@ class ProcessPoolTest {
     @Test
     void tenTasksRunOnThreeReusedWorkerJvmsAndACrashedOneIsReplaced() {
         RealProcess.Running running = RealProcess.of(ProcessPool.class)
-                .args("--seed", "7", "--scale", "0.05", "--crash", "4").start();
+                .args("--scale", "0.05", "--crash", "4").start();
         RealProcess.Result run = running.finish();
         assertEquals(0, run.code(), run.terminal());
         List<String> lines = run.outLines();
@@ -139,7 +139,7 @@ class ProcessPoolTest {
         RealProcess.Result run = RealProcess.of(ProcessPool.class).args("--tasks", "2147483647").run();
         assertEquals(2, run.code());
         assertEquals("ProcessPool: --tasks must be a whole number from 1 to 1000, not '2147483647' (usage: "
-                + "ProcessPool [--tasks N] [--pool N] [--scale X] [--seed N] [--crash TASK])\n", run.err());
+                + "ProcessPool [--tasks N] [--pool N] [--scale X] [--crash TASK])\n", run.err());
         assertEquals("", run.out());
     }
 }

@@ -34,7 +34,7 @@ import org.parallelsystemtools.pools.Relaunch;
  */
 public final class ProcessPool implements AutoCloseable {
 
-    private static final String USAGE = "ProcessPool [--tasks N] [--pool N] [--scale X] [--seed N] [--crash TASK]";
+    private static final String USAGE = "ProcessPool [--tasks N] [--pool N] [--scale X] [--crash TASK]";
     private static final String RESULT = "RESULT ";
 
     /** One task: sleep {@code millis} (or die halfway, to show a worker crash), then answer. */
@@ -62,16 +62,15 @@ public final class ProcessPool implements AutoCloseable {
             workerMain();
             return;
         }
-        Options options = new Options("ProcessPool", USAGE, args, "--tasks", "--pool", "--scale", "--seed", "--crash");
+        Options options = new Options("ProcessPool", USAGE, args, "--tasks", "--pool", "--scale", "--crash");
         int tasks = options.whole("--tasks", 10, 1, 1000);
         int size = options.whole("--pool", 3, 1, 16);           // each worker is a whole JVM: a few at most
         double scale = options.decimal("--scale", 1, 0, 10);    // a task sleeps random() * 2 s * scale
-        int seed = options.whole("--seed", new Random().nextInt(Integer.MAX_VALUE), 0, Integer.MAX_VALUE);
         int crash = options.whole("--crash", -1, 0, tasks - 1);
         System.out.printf(Locale.ROOT, "%d tasks of up to %.1f s on %d worker JVMs: about %.0f s%n",
                 tasks, 2 * scale, size, 1 + tasks * scale / size);
         System.out.println("Main process: pid=" + ProcessHandle.current().pid());
-        Random random = new Random(seed);
+        Random random = new Random();
         try (ProcessPool pool = new ProcessPool(size, System.out)) {   // leaving the block: close() + join()
             for (int i = 0; i < tasks; i++) {
                 pool.submit(i, Math.round(random.nextDouble() * 2000 * scale), i == crash); // apply_async
