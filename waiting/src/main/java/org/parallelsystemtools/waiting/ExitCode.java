@@ -31,9 +31,9 @@ public final class ExitCode {
 
     private static void child() {
         System.out.println("Bye sys world");
-        // The exit status IS the lesson here, so this is the one place a book program ends
-        // with System.exit on purpose. Shutdown hooks run first, as Python's SystemExit
-        // runs its cleanup.
+        // The exit status IS this listing's lesson, so the child ends with System.exit on
+        // purpose (a book program otherwise returns from main). Shutdown hooks run first, as
+        // Python's SystemExit runs its cleanup.
         System.exit(42);
         System.out.println("Never reached");
     }
