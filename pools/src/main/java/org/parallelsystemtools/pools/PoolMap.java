@@ -36,8 +36,8 @@ public final class PoolMap {
     }
 
     static BigInteger powers(int x) {
-        // System.out.println(ProcessHandle.current().pid()); // enable to watch... one pid: threads
-        // 2 ** x: Python's int has no limit; 2^99 overflows a long, so BigInteger.
+        // System.out.println(ProcessHandle.current().pid()); // enable: one pid, the workers are threads
+        // Python's int has no limit; 2^99 overflows a long, so BigInteger.
         return BigInteger.TWO.pow(x);
     }
 
