@@ -29,6 +29,7 @@ final class OutputBlock {
 
     private static final String DAYS = "Mon|Tue|Wed|Thu|Fri|Sat|Sun";
     private static final String MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec";
+    // A number with the spaces before it: "pid:%4s" prints "pid:4711" and "pid: 815" alike.
     private static final Pattern SPECIAL = Pattern.compile(
             "( *)\\d+(?:\\.\\d+)?|\\b(?:" + DAYS + ")\\b|\\b(?:" + MONTHS + ")\\b");
 
@@ -97,7 +98,7 @@ final class OutputBlock {
             } else if (found.matches(MONTHS)) {
                 regex.append("(?:").append(MONTHS).append(')');
             } else {
-                regex.append(m.group(1).isEmpty() ? "" : " +").append("\\d+(?:\\.\\d+)?");
+                regex.append(" *").append("\\d+(?:\\.\\d+)?");
             }
             at = m.end();
         }

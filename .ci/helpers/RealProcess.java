@@ -115,7 +115,7 @@ final class RealProcess {
         String tag = UUID.randomUUID().toString();
         builder.environment().put(TAG, tag);
         try {
-            return new Running(builder.start(), tag, timeout);
+            return new Running(builder, tag, timeout);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -156,12 +156,41 @@ final class RealProcess {
         private final Thread outCopier;
         private final Thread errCopier;
 
-        private Running(Process process, String tag, Duration timeout) {
-            this.process = process;
+        /**
+         * Standard output and error go through named pipes, not the pipes of {@link Process}: the
+         * JDK closes those once the process has ended, and so would lose what its children print
+         * after it (a forked child writes on after its parent has gone). A named pipe ends only
+         * when every process holding it has closed it, as a terminal keeps showing their output.
+         */
+        private Running(ProcessBuilder builder, String tag, Duration timeout) throws IOException {
             this.tag = tag;
             this.timeout = timeout;
-            outCopier = copy(process.getInputStream(), out);
-            errCopier = copy(process.getErrorStream(), err);
+            Path dir = Files.createTempDirectory("real-process-");
+            Path outPipe = dir.resolve("out");
+            Path errPipe = dir.resolve("err");
+            try {
+                if (new ProcessBuilder("mkfifo", outPipe.toString(), errPipe.toString()).inheritIO().start().waitFor() != 0) {
+                    throw new IOException("mkfifo failed in " + dir);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+            // Opening a named pipe blocks until its other end is opened: the copiers open the
+            // reading ends while start() opens the writing ends for the program.
+            outCopier = copy(outPipe, out);
+            errCopier = copy(errPipe, err);
+            try {
+                process = builder.redirectOutput(outPipe.toFile()).redirectError(errPipe.toFile()).start();
+            } catch (IOException e) {
+                release(outPipe);
+                release(errPipe);
+                throw e;
+            } finally {
+                Files.deleteIfExists(outPipe);
+                Files.deleteIfExists(errPipe);
+                Files.deleteIfExists(dir);
+            }
         }
 
         long pid() {
@@ -282,10 +311,10 @@ final class RealProcess {
             });
         }
 
-        private Thread copy(InputStream from, ByteArrayOutputStream to) {
+        private Thread copy(Path pipe, ByteArrayOutputStream to) {
             Thread copier = new Thread(() -> {
                 byte[] buffer = new byte[8192];
-                try {
+                try (InputStream from = Files.newInputStream(pipe)) {
                     for (int n; (n = from.read(buffer)) != -1; ) {
                         synchronized (terminal) {
                             to.write(buffer, 0, n);
@@ -295,10 +324,26 @@ final class RealProcess {
                 } catch (IOException e) {
                     // the process was killed: what arrived is kept
                 }
-            }, "copy-" + process.pid());
+            }, "copy-" + pipe.getFileName());
             copier.setDaemon(true);
             copier.start();
             return copier;
+        }
+
+        /**
+         * Opens a named pipe's writing end and closes it, so that a copier still waiting to open
+         * its reading end ends. In a daemon thread: with no reader left, the open would block.
+         */
+        private static void release(Path pipe) {
+            Thread releaser = new Thread(() -> {
+                try {
+                    Files.newOutputStream(pipe).close();
+                } catch (IOException e) {
+                    // gone already: so is its copier
+                }
+            }, "release-" + pipe.getFileName());
+            releaser.setDaemon(true);
+            releaser.start();
         }
     }
 

@@ -1,76 +1,65 @@
 package org.parallelsystemtools.forking;
 
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
+import java.io.IOException;
 
 /**
- * Deitel's fig. 18.2: after the "fork" parent and child run on side by side, each printing its
- * pid, the value the fork gave it (the child's pid in the parent, 0 in the child) and its own
- * copy of {@code processName}. Their lines interleave differently from run to run.
+ * Deitel Fig. 18.2: after the "fork", parent and child both carry on, each printing its pid,
+ * what the fork returned to it and its own copy of {@code processName}. The two run side by
+ * side, in separate memory, and nothing orders their lines.
  *
- * <p>A forked Python child continues from the line after {@code os.fork()}. A relaunched Java
- * child starts {@code main} from the top, so the role argument sends it straight to the child's
- * part (it never prints "Program executing") and stands in for fork's return value of 0.
+ * <p>A forked Python child carries on from the line after {@code os.fork()}; a relaunched Java
+ * child starts {@code main} from the top, so the role check comes first and the child never
+ * prints "Program executing".
  */
 public final class ForkAndContinue {
 
-    /** Only the parent is running now. The child's JVM starts with this value again, then changes it. */
+    /** Only the parent is running now; a relaunched child's JVM starts with this value too. */
     private static String processName = "parent";
 
-    private ForkAndContinue() {
-    }
-
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         if (Relaunch.isChild(args)) {
-            Relaunch.watchParent();
-            long forkPID = 0;       // what os.fork() returns in the child
-            processName = "child";  // changes this JVM's copy only
-            System.out.println("Child executing\n"
-                    + "\tpid: " + ProcessHandle.current().pid() + ", forkPID: " + forkPID
+            long forkPID = 0;   // what os.fork() returns in the child
+            processName = "child";
+            System.out.println("Child executing\n\tpid: " + pid() + ", forkPID: " + forkPID
                     + ", processName: " + processName);
-            finishing(System.out);
+            finishing();
             return;
         }
-        int code = run(args, System.out, System.err);
-        if (code != 0) {
-            System.exit(code);
-        }
-    }
-
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length > 0) {
-            err.println("ForkAndContinue takes no options: " + args[0]);
-            return 2;
-        }
-        out.println("Program executing\n\tpid: " + ProcessHandle.current().pid() + ", processName: " + processName);
+        System.out.println("Program executing\n\tpid: " + pid() + ", processName: " + processName);
         Process child;
         try {
-            child = Relaunch.startChild(ForkAndContinue.class);
-        } catch (UncheckedIOException e) {
-            err.println("Unable to create new process: " + e.getMessage());
-            return 1;
+            child = Relaunch.builder(ForkAndContinue.class).inheritIO().start();
+        } catch (IOException e) {
+            System.err.println("Unable to create new process.");
+            System.exit(1);
+            return;
         }
-        try {
-            // The child's lines are copied as they come, so the two processes really interleave.
-            Thread childLines = Relaunch.copyOutput(child, out);
-            long forkPID = child.pid();   // what os.fork() returns in the parent
-            out.println("Parent executing\n"
-                    + "\tpid: " + ProcessHandle.current().pid() + ", forkPID: " + forkPID
-                    + ", processName: " + processName);
-            finishing(out);
-            childLines.join();
-            child.waitFor();
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
-        } finally {
-            Relaunch.destroy(child);
-        }
+        long forkPID = child.pid();
+        System.out.println("Parent executing\n\tpid: " + pid() + ", forkPID: " + forkPID
+                + ", processName: " + processName);
+        finishing();
+        // Fig. 18.2's parent does not wait; a relaunched child ends with its parent, so this one does.
+        child.waitFor();
     }
 
-    private static void finishing(PrintStream out) {
-        out.println("Process finishing\n\tpid: " + ProcessHandle.current().pid() + ", processName: " + processName);
-        out.flush();
+    private static void finishing() {
+        System.out.println("Process finishing\n\tpid: " + pid() + ", processName: " + processName);
+    }
+
+    private static long pid() {
+        return ProcessHandle.current().pid();
     }
 }
+
+/* Output: (unordered)
+Program executing
+	pid: 18086, processName: parent
+Parent executing
+	pid: 18086, forkPID: 18159, processName: parent
+Process finishing
+	pid: 18086, processName: parent
+Child executing
+	pid: 18159, forkPID: 0, processName: child
+Process finishing
+	pid: 18159, processName: child
+*/

@@ -1,62 +1,35 @@
 package org.parallelsystemtools.forking;
 
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-
 /**
- * Who am I, and who is my parent? Parent and child each print their own pid; the parent also
- * prints the child's pid, the child its parent's pid. Both then run the common closing line.
+ * The tutorial's {@code getpid()} and {@code getppid()}: each process asks who it is, and who
+ * its parent is, and the answers fit together: the child's pid is what the parent was given,
+ * and the child's parent is the parent.
  *
- * <p>{@code os.getpid()} and {@code os.getppid()} become {@code ProcessHandle.current().pid()}
- * and {@code ProcessHandle.current().parent()}. The parent is an {@code Optional}: a process
- * whose parent has already gone may report none.
+ * <p>{@code os.getppid()} becomes {@code ProcessHandle.current().parent()}, an {@code Optional}:
+ * a process may have no parent it is allowed to see.
  */
 public final class ProcessIds {
 
-    private ProcessIds() {
-    }
-
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        ProcessHandle me = ProcessHandle.current();
+        Process child = null;
         if (Relaunch.isChild(args)) {
-            Relaunch.watchParent();
-            ProcessHandle me = ProcessHandle.current();
-            String parent = me.parent().map(p -> Long.toString(p.pid())).orElse("none");
+            long parent = me.parent().map(ProcessHandle::pid).orElse(0L);
             System.out.println("Child process PID: " + me.pid() + ", Parent PID: " + parent);
-            System.out.println("Both processes execute this code");
-            return;
+        } else {
+            child = Relaunch.builder(ProcessIds.class).inheritIO().start();
+            System.out.println("Parent process PID: " + me.pid() + ", Child PID: " + child.pid());
         }
-        int code = run(args, System.out, System.err);
-        if (code != 0) {
-            System.exit(code);
-        }
-    }
-
-    static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length > 0) {
-            err.println("ProcessIds takes no options: " + args[0]);
-            return 2;
-        }
-        Process child;
-        try {
-            child = Relaunch.startChild(ProcessIds.class);
-        } catch (UncheckedIOException e) {
-            err.println("Fork operation failed: " + e.getMessage());
-            return 1;
-        }
-        try {
-            Thread childLines = Relaunch.copyOutput(child, out);
-            // One println for both lines, so the child's lines cannot land between them.
-            out.println("Parent process PID: " + ProcessHandle.current().pid() + ", Child PID: " + child.pid()
-                    + "\nBoth processes execute this code");
-            out.flush();
-            childLines.join();
-            child.waitFor();
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
-        } finally {
-            Relaunch.destroy(child);
+        System.out.println("Both processes execute this code");
+        if (child != null) {
+            child.waitFor();    // a relaunched child ends with its parent
         }
     }
 }
+
+/* Output: (unordered)
+Parent process PID: 18345, Child PID: 18364
+Both processes execute this code
+Child process PID: 18364, Parent PID: 18345
+Both processes execute this code
+*/
