@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,6 +25,9 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  */
 @Execution(ExecutionMode.CONCURRENT)
 class BookOutputTest {
+
+    /** Generous: on a loaded two-core machine one JVM can take seconds to start. */
+    static final Duration LIMIT = Duration.ofSeconds(120);
 
     static final double PACE = 0.05;
     /** For the programs whose block shows single messages: 100 ms and more between writes. */
@@ -45,7 +49,7 @@ class BookOutputTest {
 
     @Test
     void pipeToParentReadsEveryByteInOrderAtMost32AtATime() {
-        RealProcess.Running running = RealProcess.of(PipeToParent.class).pace(SLOWER).start();
+        RealProcess.Running running = RealProcess.of(PipeToParent.class).timeout(LIMIT).pace(SLOWER).start();
         RealProcess.Result run = running.finish();
         assertEquals(0, run.code(), run.terminal());
         OutputBlock.assertMatches(PipeToParent.class, run.terminal());
@@ -57,7 +61,7 @@ class BookOutputTest {
     @Test
     void withoutPausesTheMessagesRunTogetherButNoneIsLost() {
         // At pace 0 the child writes ten messages, 80 bytes, faster than the parent reads.
-        RealProcess.Running running = RealProcess.of(PipeToParent.class).pace(0).start();
+        RealProcess.Running running = RealProcess.of(PipeToParent.class).timeout(LIMIT).pace(0).start();
         RealProcess.Result run = running.finish();
         List<String> chunks = chunks(run.outLines(), running.pid());
         assertEquals(TEN_MESSAGES, String.join("", chunks));
@@ -68,7 +72,7 @@ class BookOutputTest {
     void aChildEndsWithItsParentEvenAKilledOne() {
         // At the book's pace the child has 19 s of messages left; finish() fails if it is
         // still alive 5 s after its parent's end.
-        RealProcess.Running running = RealProcess.of(PipeToParent.class).start();
+        RealProcess.Running running = RealProcess.of(PipeToParent.class).timeout(LIMIT).start();
         running.awaitOutput(out -> out.contains("Spam 000"));
         running.signal("KILL");
         assertEquals(137, running.finish().code());
@@ -76,7 +80,7 @@ class BookOutputTest {
 
     @Test
     void pipeLinesGivesOneMessagePerLine() {
-        RealProcess.Running running = RealProcess.of(PipeLines.class).pace(PACE).start();
+        RealProcess.Running running = RealProcess.of(PipeLines.class).timeout(LIMIT).pace(PACE).start();
         RealProcess.Result run = running.finish();
         OutputBlock.assertMatches(PipeLines.class, run.terminal());
         assertEquals(10, run.count("Parent " + running.pid() + " got \\[Spam 00[0-4]\\] at .*"));
@@ -84,7 +88,7 @@ class BookOutputTest {
 
     @Test
     void threadPipeCarriesEveryByteWithinOneProcess() {
-        RealProcess.Running running = RealProcess.of(ThreadPipe.class).pace(SLOWER).start();
+        RealProcess.Running running = RealProcess.of(ThreadPipe.class).timeout(LIMIT).pace(SLOWER).start();
         RealProcess.Result run = running.finish();
         assertEquals(0, run.code(), run.terminal());
         OutputBlock.assertMatches(ThreadPipe.class, run.terminal());
@@ -93,7 +97,7 @@ class BookOutputTest {
 
     @Test
     void twoWayPipeTalksBothWaysWithTheChildItStarted() {
-        RealProcess.Running running = RealProcess.of(TwoWayPipe.class).pace(PACE).start();
+        RealProcess.Running running = RealProcess.of(TwoWayPipe.class).timeout(LIMIT).pace(PACE).start();
         RealProcess.Result run = running.finish();
         assertEquals(0, run.code(), run.terminal());
         OutputBlock.assertMatches(TwoWayPipe.class, run.terminal());
@@ -110,8 +114,8 @@ class BookOutputTest {
     @Test
     void namedPipeJoinsTwoProgramsAndTheFifoGoesAway(@TempDir Path tmp) {
         Path fifo = tmp.resolve("pipefifo");
-        RealProcess.Running reader = RealProcess.of(NamedPipe.class).pace(PACE).jvm("-Djava.io.tmpdir=" + tmp).start();
-        RealProcess.Running writer = RealProcess.of(NamedPipe.class).pace(PACE).jvm("-Djava.io.tmpdir=" + tmp)
+        RealProcess.Running reader = RealProcess.of(NamedPipe.class).timeout(LIMIT).pace(PACE).jvm("-Djava.io.tmpdir=" + tmp).start();
+        RealProcess.Running writer = RealProcess.of(NamedPipe.class).timeout(LIMIT).pace(PACE).jvm("-Djava.io.tmpdir=" + tmp)
                 .args("child").start();
         RealProcess.Result wrote = writer.finish();
         RealProcess.Result read = reader.finish();
@@ -125,7 +129,7 @@ class BookOutputTest {
 
     @Test
     void objectPipeCarriesObjectsBothWays() {
-        RealProcess.Result run = RealProcess.of(ObjectPipe.class).run();
+        RealProcess.Result run = RealProcess.of(ObjectPipe.class).timeout(LIMIT).run();
         assertEquals(0, run.code(), run.terminal());
         // The block holds the set the talker got back: the reply crossed the other pipe.
         OutputBlock.assertMatches(ObjectPipe.class, run.terminal());
@@ -133,14 +137,14 @@ class BookOutputTest {
 
     @Test
     void notSerializableFailsInTheChildAndTheParentIsTold() {
-        RealProcess.Result run = RealProcess.of(NotSerializable.class).run();
+        RealProcess.Result run = RealProcess.of(NotSerializable.class).timeout(LIMIT).run();
         assertEquals(0, run.code(), run.terminal());
         OutputBlock.assertMatches(NotSerializable.class, run.terminal());
     }
 
     @Test
     void popenSortSendsTheListingThroughSort() throws IOException {
-        RealProcess.Result run = RealProcess.of(PopenSort.class).run();
+        RealProcess.Result run = RealProcess.of(PopenSort.class).timeout(LIMIT).run();
         assertEquals(0, run.code(), run.terminal());
         OutputBlock.assertMatches(PopenSort.class, run.terminal());
         List<String> lines = run.outLines();
@@ -158,7 +162,7 @@ class BookOutputTest {
 
     @Test
     void pipeBothWaysGetsTwentyTimesEachNumber() {
-        RealProcess.Result run = RealProcess.of(PipeBothWays.class).run();
+        RealProcess.Result run = RealProcess.of(PipeBothWays.class).timeout(LIMIT).run();
         assertEquals(0, run.code(), run.terminal());
         OutputBlock.assertMatches(PipeBothWays.class, run.terminal());
     }

@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,9 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 /** The FIFO {@code NamedPipe} made is gone after a kill (TERM) or a Ctrl-C (INT). */
 @Execution(ExecutionMode.CONCURRENT)
 class NamedPipeSignalTest {
+
+    /** Generous: on a loaded two-core machine one JVM can take seconds to start. */
+    static final Duration LIMIT = Duration.ofSeconds(120);
 
     @Test
     void killRemovesTheFifoTheReaderMade(@TempDir Path tmp) throws Exception {
@@ -39,7 +43,7 @@ class NamedPipeSignalTest {
         Path fifo = tmp.resolve("pipefifo");
         assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
         // Someone else's FIFO (here the test's): the reader uses it and leaves it in place.
-        RealProcess.Running reader = RealProcess.of(NamedPipe.class).jvm("-Djava.io.tmpdir=" + tmp).start();
+        RealProcess.Running reader = RealProcess.of(NamedPipe.class).timeout(LIMIT).jvm("-Djava.io.tmpdir=" + tmp).start();
         try (OutputStream pipeout = open(fifo)) {
             pipeout.write("Spam 000\n".getBytes());
         }
@@ -50,7 +54,7 @@ class NamedPipeSignalTest {
 
     private static void assertRemovedAfter(String signal, Path tmp, int code) throws Exception {
         Path fifo = tmp.resolve("pipefifo");
-        RealProcess.Running reader = RealProcess.of(NamedPipe.class).jvm("-Djava.io.tmpdir=" + tmp).start();
+        RealProcess.Running reader = RealProcess.of(NamedPipe.class).timeout(LIMIT).jvm("-Djava.io.tmpdir=" + tmp).start();
         // Our open returns once the reader's has: the reader has made the FIFO and is reading.
         try (OutputStream pipeout = open(fifo)) {
             assertTrue(Files.exists(fifo));
@@ -60,7 +64,7 @@ class NamedPipeSignalTest {
         assertFalse(Files.exists(fifo), "the reader made the FIFO and removed it on SIG" + signal);
     }
 
-    /** Opens the FIFO for writing once the reader has made it; fails after 20 s. */
+    /** Opens the FIFO for writing once the reader has made it; fails after LIMIT. */
     private static OutputStream open(Path fifo) throws Exception {
         return CompletableFuture.supplyAsync(() -> {
             while (!Files.exists(fifo)) {   // opening a missing path would make a plain file
@@ -71,7 +75,7 @@ class NamedPipeSignalTest {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }).get(20, TimeUnit.SECONDS);
+        }).get(LIMIT.toSeconds(), TimeUnit.SECONDS);
     }
 
     /** True if this JVM, and so the programs it starts, began with signal {@code number} ignored. */

@@ -3,6 +3,7 @@ package org.parallelsystemtools.pipes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
@@ -13,9 +14,12 @@ import org.parallelsystemtools.pipes.beyond.PipeThroughput;
 @Execution(ExecutionMode.CONCURRENT)
 class PipeThroughputTest {
 
+    /** Generous: on a loaded two-core machine one JVM can take seconds to start. */
+    static final Duration LIMIT = Duration.ofSeconds(120);
+
     @Test
     void saysWhatItDoesThenMovesEveryByte() {
-        RealProcess.Result run = RealProcess.of(PipeThroughput.class).args("--mb", "8", "--block", "4096").run();
+        RealProcess.Result run = RealProcess.of(PipeThroughput.class).timeout(LIMIT).args("--mb", "8", "--block", "4096").run();
         assertEquals(0, run.code(), run.terminal());
         List<String> lines = run.outLines();
         assertEquals(3, lines.size(), run.terminal());
@@ -28,7 +32,7 @@ class PipeThroughputTest {
 
     @Test
     void aCountItCannotHonourIsOneLineAndStatus2() {
-        RealProcess.Result run = RealProcess.of(PipeThroughput.class).args("--mb", "1000000000000").run();
+        RealProcess.Result run = RealProcess.of(PipeThroughput.class).timeout(LIMIT).args("--mb", "1000000000000").run();
         assertEquals(2, run.code());
         assertEquals("PipeThroughput: --mb must be a whole number from 1 to 65536, not '1000000000000'"
                 + " (usage: PipeThroughput [--mb N] [--block BYTES])\n", run.terminal());
