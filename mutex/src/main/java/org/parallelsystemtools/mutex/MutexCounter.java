@@ -23,7 +23,14 @@ public final class MutexCounter {
         // A _thread thread dies with the program, so the listing sleeps past the threads' end; a
         // Java thread keeps the JVM alive until it ends, so a late line is late, never lost.
         Pace.sleep(6);
-        System.out.println("Main thread exiting.");
+        // The listing prints this without the lock. Under the lock, a counter that is late on a
+        // busy machine cannot have its line cut in two by this one.
+        MUTEX.lock();
+        try {
+            System.out.println("Main thread exiting.");
+        } finally {
+            MUTEX.unlock();
+        }
     }
 
     static void counter(int myId, int count) {

@@ -29,7 +29,7 @@ class MutexCounterTest {
     private static final Pattern LINE = Pattern.compile("\\[(\\d)\\] => (\\d)");
 
     @Test
-    void twentyFiveWholeLinesThenMainThreadExiting() throws Exception {
+    void twentyFiveWholeLinesEachThreadInOrderAndMainThreadExiting() throws Exception {
         String out = output("0.1", MutexCounterTest::runToTheEnd);
 
         List<String> lines = new ArrayList<>(out.lines().toList());
@@ -75,7 +75,7 @@ class MutexCounterTest {
             System.setOut(terminal);
         }
 
-        // The main thread prints without the mutex, as in the listing: only the counters' writes count.
+        // Only the counters' lines are written in two pieces.
         String main = Thread.currentThread().getName() + "|";
         writes.removeIf(write -> write.startsWith(main));
         assertEquals(2 * 25, writes.size(), writes::toString);

@@ -2,6 +2,7 @@ package org.parallelsystemtools.signals;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
@@ -33,7 +34,7 @@ public final class CatchSignal {
             System.exit(2);
             return;
         }
-        if (previous == SignalHandler.SIG_IGN) {
+        if (previous == SignalHandler.SIG_IGN && List.of("HUP", "INT", "TERM").contains(signal.getName())) {
             // For HUP, INT and TERM the JVM keeps a signal ignored that was ignored when it
             // started (nohup, a background job); Python would install the handler anyway.
             System.err.println("CatchSignal: SIG" + signal.getName() + " was ignored when this JVM started, and stays so");
