@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <time.h>
@@ -73,14 +74,23 @@ int main(int argc, char **argv) {
     getsockname(listener, (struct sockaddr *)&address, &address_length);
     pthread_t server, threads[64];
     pthread_create(&server, NULL, serve, &listener);
-    struct timespec t0, t1;
+    struct timespec t0, t1, c0, c1;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c0);
+    struct rusage r0, r1;
+    getrusage(RUSAGE_SELF, &r0);
     clock_gettime(CLOCK_MONOTONIC, &t0);
     for (long i = 0; i < clients; i++) pthread_create(&threads[i], NULL, client, (void *)i);
     for (int i = 0; i < clients; i++) pthread_join(threads[i], NULL);
     clock_gettime(CLOCK_MONOTONIC, &t1);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c1);
+    getrusage(RUSAGE_SELF, &r1);
+    double user = (r1.ru_utime.tv_sec - r0.ru_utime.tv_sec) + (r1.ru_utime.tv_usec - r0.ru_utime.tv_usec) / 1e6;
+    double kernel = (r1.ru_stime.tv_sec - r0.ru_stime.tv_sec) + (r1.ru_stime.tv_usec - r0.ru_stime.tv_usec) / 1e6;
     double seconds = (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
-    printf("%s: %.0f msg/s (%d in %.2f s, bad=%d)\n", unix_socket ? "unix" : "tcp",
-           clients * messages / seconds, clients * messages, seconds, bad);
+    double cpu = (c1.tv_sec - c0.tv_sec) + (c1.tv_nsec - c0.tv_nsec) / 1e9;
+    printf("%s: %.0f msg/s (%d in %.2f s, bad=%d), cpu %.0f us/msg (%.0f%% user)\n", unix_socket ? "unix" : "tcp",
+           clients * messages / seconds, clients * messages, seconds, bad, cpu * 1e6 / (clients * messages),
+           user + kernel > 0 ? 100 * user / (user + kernel) : 0);
     if (unix_socket) unlink(path);
     return 0;
 }

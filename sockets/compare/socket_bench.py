@@ -41,12 +41,17 @@ def client(name):
             bad += 1
 
 Thread(target=server, daemon=True).start()
+cpu = time.process_time()
+times = os.times()
 start = time.perf_counter()
 threads = [Thread(target=client, args=(b'client%d' % i,)) for i in range(clients)]
 for t in threads: t.start()
 for t in threads: t.join()
 seconds = time.perf_counter() - start
-print('%s: %.0f msg/s (%d in %.2f s, bad=%d)' % ('unix' if family == AF_UNIX else 'tcp',
-      clients * messages / seconds, clients * messages, seconds, bad))
+cpu = time.process_time() - cpu
+user, kernel = os.times()[0] - times[0], os.times()[1] - times[1]
+print('%s: %.0f msg/s (%d in %.2f s, bad=%d), cpu %.0f us/msg (%.0f%% user)' % (
+      'unix' if family == AF_UNIX else 'tcp', clients * messages / seconds, clients * messages,
+      seconds, bad, cpu * 1e6 / (clients * messages), 100 * user / (user + kernel) if user + kernel else 0))
 if family == AF_UNIX:
     os.unlink(address); os.rmdir(folder)

@@ -115,10 +115,10 @@ class BeyondProgramsTest {
         List<String> lines = run.outLines();
         assertTrue(lines.get(0).startsWith("SocketThroughput: 2 clients x 100 messages, a connection each, over tcp, unix"),
                 run.terminal());
-        assertTrue(lines.get(1).matches("tcp \\(\\d+ workers\\): \\d+ msg/s \\(200 in [0-9.]+ s, bad=0\\)"), lines.get(1));
-        assertTrue(lines.get(2).matches("unix \\(\\d+ workers\\): \\d+ msg/s \\(200 in [0-9.]+ s, bad=0\\)"), lines.get(2));
+        assertTrue(lines.get(1).matches("tcp \\(\\d+ workers\\): \\d+ msg/s \\(200 in [0-9.]+ s, bad=0\\), cpu \\d+ us/msg \\(\\d+% user\\)"), lines.get(1));
+        assertTrue(lines.get(2).matches("unix \\(\\d+ workers\\): \\d+ msg/s \\(200 in [0-9.]+ s, bad=0\\), cpu \\d+ us/msg \\(\\d+% user\\)"), lines.get(2));
         assertTrue(lines.get(3).matches(Runtime.version().feature() >= 21
-                ? "virtual \\(virtual threads\\): \\d+ msg/s \\(200 in [0-9.]+ s, bad=0\\)"
+                ? "virtual \\(virtual threads\\): \\d+ msg/s \\(200 in [0-9.]+ s, bad=0\\), cpu \\d+ us/msg \\(\\d+% user\\)"
                 : "virtual: skipped, virtual threads need JDK 21 \\(this is JDK \\d+\\)"), lines.get(3));
     }
 }

@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -84,6 +85,8 @@ public final class SocketThroughput {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         int bad;
         double elapsed;
+        long cpu;
+        double userShare;
         String who;
         try (EchoServer server = EchoServer.start(new EchoServer.Config(bind, workers, 60_000, virtual,
                 10_000), quiet)) {
@@ -91,9 +94,15 @@ public final class SocketThroughput {
                     : new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port());
             // The JIT compiles the hot paths during the warm-up, as Python never needs to.
             connectPerMessage(address, Math.min(clients, 2), warmup);
+            long[] ticks0 = userAndKernelTicks();
+            long cpu0 = processCpuNanos();
             long t0 = System.nanoTime();
             bad = connectPerMessage(address, clients, messages);
             elapsed = (System.nanoTime() - t0) / 1e9;
+            cpu = processCpuNanos() - cpu0;
+            long[] ticks1 = userAndKernelTicks();
+            userShare = ticks1[0] - ticks0[0] + ticks1[1] - ticks0[1] == 0 ? 0
+                    : 100.0 * (ticks1[0] - ticks0[0]) / (ticks1[0] - ticks0[0] + ticks1[1] - ticks0[1]);
             who = virtual ? "virtual threads" : workers + " workers";
         } finally {
             if (dir != null) {
@@ -101,9 +110,27 @@ public final class SocketThroughput {
             }
         }
         int total = clients * messages;
-        System.out.printf("%s (%s): %.0f msg/s (%d in %.2f s, bad=%d)%n", run, who, total / elapsed,
-                total, elapsed, bad);
+        // CPU time per message counts every thread of the process (kernel time included): unlike
+        // msg/s, it hardly changes when other programs compete for the cores.
+        System.out.printf("%s (%s): %.0f msg/s (%d in %.2f s, bad=%d), cpu %.0f us/msg (%.0f%% user)%n",
+                run, who, total / elapsed, total, elapsed, bad, cpu / 1e3 / total, userShare);
         return bad == 0;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** This process's user and kernel CPU time so far, in clock ticks (/proc/self/stat); zeros without /proc. */
+    private static long[] userAndKernelTicks() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12])};
+        } catch (IOException | RuntimeException e) {
+            return new long[2];
+        }
     }
 
     /** K threads x M messages, each on a new connection; returns how many replies were wrong. */
