@@ -17,7 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * pipe to it. Who gets which name, and how many before the end, vary: the block cuts those lines.
  */
 public final class ProcessQueue {
-    static final List<List<String>> NAMES = List.of(
+    public static final List<List<String>> NAMES = List.of(
             List.of("Master Shake", "Meatwad", "Frylock", "Carl"),
             List.of("Early", "Rusty", "Sheriff", "Granny", "Lil"),
             List.of("Rick", "Morty", "Jerry", "Summer", "Beth"));

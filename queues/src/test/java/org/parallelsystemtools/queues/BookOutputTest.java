@@ -3,6 +3,7 @@ package org.parallelsystemtools.queues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,9 +25,12 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 class BookOutputTest {
     private static final Pattern GOT = Pattern.compile("consumer [01] got => (\\[producer id=\\d, count=\\d\\])");
 
-    /** Runs {@code program} at {@code pace}, checks exit 0, no stderr noise, and its block. */
+    /** Generous: on a loaded machine a dozen JVMs starting at once can take half a minute. */
+    static final Duration LIMIT = Duration.ofSeconds(120);
+
+    /** Runs {@code program} at {@code pace}, checks exit 0 and its block. */
     private static RealProcess.Result run(Class<?> program, double pace) {
-        RealProcess.Result run = RealProcess.of(program).pace(pace).run();
+        RealProcess.Result run = RealProcess.of(program).pace(pace).timeout(LIMIT).run();
         assertEquals(0, run.code(), run.terminal());
         OutputBlock.assertMatches(program, run.terminal());
         return run;
@@ -147,7 +151,7 @@ class BookOutputTest {
 
     @Test
     void producerConsumerTakesFromTheQueueAfterItsProducerHasEnded() {
-        RealProcess.Result run = RealProcess.of(ProducerConsumer.class).pace(0.05).run();
+        RealProcess.Result run = RealProcess.of(ProducerConsumer.class).pace(0.05).timeout(LIMIT).run();
         assertEquals(0, run.code(), run.terminal());
         // The block is ordered: all three produced, then all three consumed, then the parent's line.
         // Every child line (stderr) is written before the parent's one line (stdout), so that is

@@ -66,7 +66,7 @@ class QueueThroughputTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--items=1000001", "--producers=0", "--rounds=lots"})
+    @ValueSource(strings = {"--items=1000001", "--rounds=lots"})
     void aBadOptionIsOneLineOnStderrAndExitStatus2(String arg) {
         RealProcess.Result run = RealProcess.of(QueueThroughput.class).args(arg).run();
         assertEquals(2, run.code());
