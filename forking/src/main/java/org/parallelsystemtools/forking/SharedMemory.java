@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Lutz {@code multi3.py}: a value and an array in shared memory are seen and changed by every
@@ -51,9 +52,7 @@ public final class SharedMemory {
             add(shared, i);
             ps.add(start("process " + i, file));
         }
-        for (Process p : ps) {
-            p.waitFor();
-        }
+        join(ps);
         System.out.println("\nloop3 (updates in serial children)...");
         for (int i = 0; i < PROCS; i++) {
             start("update", file).waitFor();
@@ -65,17 +64,12 @@ public final class SharedMemory {
         for (int i = 0; i < PROCS; i++) {
             ps.add(start("update", file));
         }
-        for (Process p : ps) {
-            p.waitFor();
-        }
+        join(ps);
         showdata("parent end", shared);
     }
 
     static void showdata(String label, MappedByteBuffer shared) {
-        List<Double> array = new ArrayList<>();
-        for (int i = 0; i < PROCS; i++) {
-            array.add(shared.getDouble(8 + 8 * i));
-        }
+        List<Double> array = IntStream.range(0, PROCS).mapToObj(i -> shared.getDouble(8 + 8 * i)).toList();
         // One println per line: printf writes in pieces, which another process's line could split.
         System.out.println(String.format("%-12s: pid:%4s, global:%s, value:%s, array:%s",
                 label, ProcessHandle.current().pid(), count, shared.getInt(0), array));
@@ -97,6 +91,12 @@ public final class SharedMemory {
 
     static Process start(String role, Path file) throws IOException {
         return Relaunch.builder(SharedMemory.class, role, file.toString()).inheritIO().start();
+    }
+
+    static void join(List<Process> processes) throws InterruptedException {
+        for (Process p : processes) {
+            p.waitFor();
+        }
     }
 
     static MappedByteBuffer map(Path file) throws IOException {

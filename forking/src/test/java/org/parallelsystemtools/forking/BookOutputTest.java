@@ -28,7 +28,7 @@ class BookOutputTest {
 
     /** A program as a real process; the timeout only stops a hung run, however loaded the machine. */
     private static RealProcess of(Class<?> program) {
-        return RealProcess.of(program).timeout(Duration.ofSeconds(90));
+        return RealProcess.of(program).timeout(Duration.ofSeconds(180));
     }
 
     /** Runs a program at the test pace and checks its block; the lesson is the caller's. */

@@ -54,7 +54,7 @@ class NothingLeftTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Thread copy = copy(top.getInputStream(), out);
         try {
-            await().atMost(Duration.ofSeconds(20)).until(() -> text(out).contains(started) || !top.isAlive());
+            await().atMost(Duration.ofSeconds(120)).until(() -> text(out).contains(started) || !top.isAlive());
             assertTrue(text(out).contains(started), "started: " + text(out));
             if (signal.equals("INT")) {
                 // setsid made the program the leader of a new group, whose id is its pid.
@@ -62,7 +62,7 @@ class NothingLeftTest {
             } else {
                 kill("-" + signal, Long.toString(top.pid()));
             }
-            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
                     .until(() -> tagged(tag).findAny().isEmpty());
         } finally {
             tagged(tag).forEach(ProcessHandle::destroyForcibly);
