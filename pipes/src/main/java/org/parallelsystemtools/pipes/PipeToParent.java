@@ -58,6 +58,13 @@ public final class PipeToParent {
 }
 /* Output:
 Parent 14122 got [b'Spam 000'] at 1796002812.19
-...
+Parent 14122 got [b'Spam 001'] at 1796002812.98
+Parent 14122 got [b'Spam 002'] at 1796002814.98
+Parent 14122 got [b'Spam 003'] at 1796002817.98
+Parent 14122 got [b'Spam 004'] at 1796002821.98
+Parent 14122 got [b'Spam 000'] at 1796002821.99
+Parent 14122 got [b'Spam 001'] at 1796002822.99
+Parent 14122 got [b'Spam 002'] at 1796002824.99
+Parent 14122 got [b'Spam 003'] at 1796002827.99
 Parent 14122 got [b'Spam 004'] at 1796002831.99
 */

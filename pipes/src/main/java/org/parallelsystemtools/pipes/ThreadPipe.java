@@ -58,6 +58,13 @@ public final class ThreadPipe {
 }
 /* Output:
 Parent 14127 got [b'Spam 000'] at 1796002807.78
-...
+Parent 14127 got [b'Spam 001'] at 1796002808.64
+Parent 14127 got [b'Spam 002'] at 1796002810.67
+Parent 14127 got [b'Spam 003'] at 1796002813.65
+Parent 14127 got [b'Spam 004'] at 1796002817.65
+Parent 14127 got [b'Spam 000'] at 1796002817.66
+Parent 14127 got [b'Spam 001'] at 1796002818.66
+Parent 14127 got [b'Spam 002'] at 1796002820.66
+Parent 14127 got [b'Spam 003'] at 1796002823.66
 Parent 14127 got [b'Spam 004'] at 1796002827.66
 */
