@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 static long sleep_ms;
+static pthread_barrier_t everyone;   /* every sleeper waits until all have started, as in VirtualThreads */
 
 static long status(const char *field) {
     char line[256];
@@ -21,6 +22,7 @@ static long status(const char *field) {
 
 static void *sleeper(void *arg) {
     (void) arg;
+    pthread_barrier_wait(&everyone);
     usleep(sleep_ms * 1000);
     return NULL;
 }
@@ -34,10 +36,11 @@ int main(int argc, char **argv) {
     pthread_attr_setstacksize(&attr, 64 * 1024);
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    long peak = 0;
+    pthread_barrier_init(&everyone, NULL, n + 1);
     for (int i = 0; i < n; i++)
         if (pthread_create(&threads[i], &attr, sleeper, NULL) != 0) { perror("pthread_create"); return 1; }
-    peak = status("Threads:");
+    pthread_barrier_wait(&everyone);
+    long peak = status("Threads:");
     for (int i = 0; i < n; i++) pthread_join(threads[i], NULL);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     long ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;

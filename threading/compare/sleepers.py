@@ -26,10 +26,17 @@ def measure(work, kind, n, m):
                 lines[0] += 1
     start = time.perf_counter()
     if kind == 'threads':
-        target = count if work == 'count' else (lambda _: time.sleep(m / 1000))
-        threads = [threading.Thread(target=target, args=(i,)) for i in range(n)]
+        # Every sleeper waits until all have started, as in VirtualThreads: all n are alive at once.
+        everyone = threading.Barrier(n + 1)
+        def sleep(_):
+            everyone.wait()
+            time.sleep(m / 1000)
+        threads = [threading.Thread(target=count if work == 'count' else sleep, args=(i,)) for i in range(n)]
         for t in threads:
             t.start()
+        if work == 'sleep':
+            everyone.wait()
+            peak[0] = max(peak[0], status('Threads:'))
         for t in threads:
             t.join()
     else:

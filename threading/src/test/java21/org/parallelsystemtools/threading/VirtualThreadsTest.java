@@ -35,9 +35,9 @@ class VirtualThreadsTest {
 
     @Test
     void everyPlatformThreadIsAnOsThreadAndVirtualThreadsShareAFew() {
-        // 200 sleepers of 1 s: even a slow machine has started them all before the first one wakes.
+        // The sleepers wait until all 200 have started: however loaded the machine, all are alive at once.
         RealProcess.Result run = RealProcess.of(VirtualThreads.class)
-                .args("--threads", "3", "--count", "5", "--sleepers", "200", "--sleep-ms", "1000", "--pinned", "2")
+                .args("--threads", "3", "--count", "5", "--sleepers", "200", "--sleep-ms", "300", "--pinned", "2")
                 .timeout(Duration.ofSeconds(100)).run();
         assertEquals(0, run.code(), run.terminal());
         assertEquals("", run.err());
@@ -45,8 +45,8 @@ class VirtualThreadsTest {
 
         assertEquals(List.of(3L, 3L), List.of(row(lines, "3 x 5 counting", "threads started")[0],
                 row(lines, "3 x 5 counting", "threads started")[1]));
-        long[] started = row(lines, "200 sleepers of 1000 ms", "threads started");
-        long[] osThreads = row(lines, "200 sleepers of 1000 ms", "OS threads at peak");
+        long[] started = row(lines, "200 sleepers of 300 ms", "threads started");
+        long[] osThreads = row(lines, "200 sleepers of 300 ms", "OS threads at peak");
         assertEquals(200, started[0]);
         assertEquals(200, started[1]);
         assertTrue(osThreads[0] >= 200, "each sleeping platform thread is an OS thread: " + osThreads[0]);

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
@@ -21,8 +22,8 @@ import jdk.jfr.consumer.RecordingFile;
 import org.parallelsystemtools.threading.Relaunch;
 
 /**
- * Virtual threads (JDK 21+) beside platform threads: the book's 10 x 100 counting and 10,000 sleepers,
- * each run in a fresh JVM on each kind of thread, with the threads started, the operating-system
+ * Virtual threads (JDK 21+) beside platform threads: the book's 10 x 100 counting and 10,000 sleepers
+ * (each waits until all have started, then sleeps), each run in a fresh JVM on each kind of thread, with the threads started, the operating-system
  * threads at the peak, the peak resident memory and the time. Then pinning: virtual threads that
  * sleep inside {@code synchronized}, on one carrier thread, watched by the JDK's own JFR event
  * {@code jdk.VirtualThreadPinned}. On JDK 21 to 23 a virtual thread blocked in {@code synchronized}
@@ -130,6 +131,7 @@ public final class VirtualThreads {
         AtomicInteger lines = new AtomicInteger();
         PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
         Thread.Builder builder = virtual ? Thread.ofVirtual() : Thread.ofPlatform();
+        CountDownLatch started = new CountDownLatch(n);
         long start = System.nanoTime();
         List<Thread> threads = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -146,11 +148,19 @@ public final class VirtualThreads {
                 }
             } : () -> {
                 try {
+                    // Every sleeper waits until all have started: all n are alive at once, however
+                    // slowly a loaded machine creates them.
+                    started.countDown();
+                    started.await();
                     Thread.sleep(m);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             }));
+        }
+        if (work.equals("sleep")) {
+            started.await();
+            peakThreads.accumulateAndGet(status("Threads:"), Math::max);
         }
         for (Thread thread : threads) {
             thread.join();
