@@ -12,7 +12,7 @@ public final class LostUpdates {
 
     // The listing's threads add 1 once, sleep, and add 1 again; Java's threads run that in
     // nanoseconds and seldom meet, so each add here is repeated. Without losses: 200 * ADDS.
-    private static final int ADDS = 10_000;
+    private static final int ADDS = 100_000;
 
     // volatile: every read and write of count goes to memory, as Python's do, so what is lost is
     // lost to the race alone, not to the JIT keeping count in a register.
@@ -46,5 +46,5 @@ public final class LostUpdates {
     }
 }
 /* Output:
-1995106
+18139932
 */

@@ -2,6 +2,7 @@ package org.parallelsystemtools.mutex;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -12,7 +13,7 @@ class BookOutputTest {
 
     @Test
     void mutexCounter() {
-        RealProcess.Result run = RealProcess.of(MutexCounter.class).pace(0.1).run();
+        RealProcess.Result run = RealProcess.of(MutexCounter.class).timeout(Duration.ofSeconds(60)).pace(0.1).run();
 
         assertEquals(0, run.code(), run.terminal());
         OutputBlock.assertMatches(MutexCounter.class, run.terminal());
@@ -20,7 +21,7 @@ class BookOutputTest {
 
     @Test
     void lostUpdates() {
-        RealProcess.Result run = RealProcess.of(LostUpdates.class).pace(0.02).run();
+        RealProcess.Result run = RealProcess.of(LostUpdates.class).timeout(Duration.ofSeconds(60)).pace(0.02).run();
 
         assertEquals(0, run.code(), run.terminal());
         OutputBlock.assertMatches(LostUpdates.class, run.terminal());
@@ -28,7 +29,7 @@ class BookOutputTest {
 
     @Test
     void synchronizedAdd() {
-        RealProcess.Result run = RealProcess.of(SynchronizedAdd.class).pace(0.02).run();
+        RealProcess.Result run = RealProcess.of(SynchronizedAdd.class).timeout(Duration.ofSeconds(60)).pace(0.02).run();
 
         assertEquals(0, run.code(), run.terminal());
         OutputBlock.assertMatches(SynchronizedAdd.class, run.terminal());

@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
  */
 class LostUpdatesTest {
 
-    private static final int NONE_LOST = 200 * 10_000;
+    private static final int NONE_LOST = 200 * 100_000;
 
     @Test
     void withoutALockUpdatesAreLost() throws Exception {
         List<Integer> totals = new ArrayList<>();
-        long deadline = System.nanoTime() + 20_000_000_000L;
+        long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {
             int total = Integer.parseInt(MutexCounterTest.output("0.02", () -> LostUpdates.main(new String[0])).trim());
             totals.add(total);
@@ -30,7 +30,7 @@ class LostUpdatesTest {
                 return;
             }
         }
-        fail("no update was lost in " + totals.size() + " runs of 20 s: are the increments atomic now? " + totals);
+        fail("no update was lost in " + totals.size() + " runs of 60 s: are the increments atomic now? " + totals);
     }
 
     @Test

@@ -16,7 +16,7 @@ class AlarmTest {
     @Test
     void aSigalrmFromAnotherProcessEndsThePause() {
         // At pace 100 its own alarm is 500 s away: only the signal sent here can end the pause.
-        RealProcess.Running alarm = RealProcess.of(Alarm.class).pace(100).start();
+        RealProcess.Running alarm = RealProcess.of(Alarm.class).timeout(BookOutputTest.PATIENCE).pace(100).start();
         alarm.awaitOutput(out -> out.startsWith("Setting at "));   // printed after the handler is in place
 
         alarm.signal("ALRM");

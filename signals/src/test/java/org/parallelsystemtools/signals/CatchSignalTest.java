@@ -24,7 +24,7 @@ class CatchSignalTest {
 
     @Test
     void kill9CannotBeCaughtByAnyone() {
-        RealProcess.Result run = RealProcess.of(CatchSignal.class).args("9").run();
+        RealProcess.Result run = RealProcess.of(CatchSignal.class).timeout(BookOutputTest.PATIENCE).args("9").run();
 
         assertEquals(2, run.code(), run.terminal());
         assertEquals("CatchSignal: Signal already used by VM or OS: SIGKILL\n", run.terminal());

@@ -33,7 +33,7 @@ import java.util.stream.Stream;
 final class ForegroundJob {
 
     private static final String TAG = "FOREGROUND_JOB_TAG";
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final Process process;
     private final String tag = UUID.randomUUID().toString();

@@ -22,7 +22,7 @@ class GracefulShutdownTest {
 
     @Test
     void sigtermFinishesTheItemInHandRemovesTheFileAndExits143() {
-        RealProcess.Running worker = RealProcess.of(GracefulShutdown.class)
+        RealProcess.Running worker = RealProcess.of(GracefulShutdown.class).timeout(BookOutputTest.PATIENCE)
                 .args("--items", "1000", "--item-seconds", "0.3").start();
         worker.awaitOutput(out -> out.contains("Item 2 started"));
         Matcher header = header(worker.out().lines().findFirst().orElseThrow());
@@ -46,7 +46,7 @@ class GracefulShutdownTest {
 
     @Test
     void withoutASignalItDoesAllItemsAndStillCleansUp() {
-        RealProcess.Result run = RealProcess.of(GracefulShutdown.class)
+        RealProcess.Result run = RealProcess.of(GracefulShutdown.class).timeout(BookOutputTest.PATIENCE)
                 .args("--items", "2", "--item-seconds", "0.01").run();
 
         assertEquals(0, run.code(), run.terminal());
@@ -63,7 +63,8 @@ class GracefulShutdownTest {
 
     @Test
     void aBadOptionIsOneLineAndStatusTwo() {
-        RealProcess.Result run = RealProcess.of(GracefulShutdown.class).args("--items", "99999999").run();
+        RealProcess.Result run = RealProcess.of(GracefulShutdown.class).timeout(BookOutputTest.PATIENCE)
+                .args("--items", "99999999").run();
 
         assertEquals(2, run.code());
         assertEquals("", run.out());
