@@ -24,9 +24,11 @@ public final class Zombie {
             return;
         }
         Process child = Relaunch.builder(Zombie.class).inheritIO().start();
-        // sh starts `true` in the background, says its pid and becomes cat, which never waits.
-        // cat reads a pipe from us, so it ends when we do.
-        Process sh = new ProcessBuilder("sh", "-c", "true & echo $!; exec cat").start();
+        // sh starts a child in the background, says its pid and becomes cat, which never waits;
+        // the child ends once its parent is cat (sh itself might collect it). cat reads a pipe
+        // from us, so it ends when we do.
+        Process sh = new ProcessBuilder("sh", "-c",
+                "(until grep -qx cat /proc/$$/comm || [ ! -e /proc/$$ ]; do sleep 0.01; done) & echo $!; exec cat").start();
         long other = Long.parseLong(sh.inputReader().readLine().trim());
         for (int i = 0; i < ROUNDS; i++) {
             System.out.println("Parent " + pid + " running indefinitely");
