@@ -293,6 +293,9 @@ final class RealProcess {
                         .until(() -> tagged().findAny().isEmpty());
             } catch (org.awaitility.core.ConditionTimeoutException e) {
                 List<String> left = tagged().map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList();
+                if (left.isEmpty()) {
+                    return;   // all gone: on a crowded machine one scan of /proc can outlast the wait
+                }
                 kill();
                 throw new AssertionError("left behind: " + left);
             }
