@@ -26,9 +26,9 @@ public final class EchoDemo {
         // binding before any client starts removes that race.
         ServerSocket sock = listen(PORT);
         Thread sthread = new Thread(() -> server(sock));
-        sthread.setDaemon(true);                  // don't wait for the server thread
+        sthread.setDaemon(true);
         sthread.start();
-        for (int i = 0; i < 5; i++) {             // the JVM waits for these (non-daemon) threads
+        for (int i = 0; i < 5; i++) {
             String name = "client" + i;
             new Thread(() -> client(name)).start();
         }

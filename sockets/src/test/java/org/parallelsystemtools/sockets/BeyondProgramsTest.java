@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,31 +21,38 @@ import org.parallelsystemtools.sockets.beyond.UnixEcho;
 @Execution(ExecutionMode.CONCURRENT)
 class BeyondProgramsTest {
 
+    /** How long a run may take on a machine far busier than usual (a failure, not a wait). */
+    private static final Duration SLOW = Duration.ofSeconds(120);
+
     @Test
     void aClientProcessTalksToAServerProcessWhichSigtermClosesCleanly() throws Exception {
         int port = SocketChecks.freePort();
-        RealProcess.Running server = RealProcess.of(EchoServer.class)
+        RealProcess.Running server = RealProcess.of(EchoServer.class).timeout(SLOW)
                 .args("--port", String.valueOf(port), "--workers", "4").start();
-        server.awaitOutput(out -> out.contains("listening"));
-        RealProcess.Result client = RealProcess.of(EchoClient.class)
-                .args("--port", String.valueOf(port), "client0", "grüße").run();
-        assertEquals(0, client.code(), client.terminal());
-        assertEquals(List.of("client got: [server got: [client0]]", "client got: [server got: [grüße]]"),
-                client.outLines());
-        server.signal("TERM");
-        RealProcess.Result ended = server.finish();
-        assertEquals(143, ended.code()); // 128 + SIGTERM, after the shutdown hook ran
-        assertEquals(List.of("EchoServer listening on 127.0.0.1:" + port + " (pid " + server.pid()
-                + ", 4 workers, timeout 5000 ms)",
-                "EchoServer closed 127.0.0.1:" + port + ": 2 answered, 0 dropped"), ended.outLines());
-        assertEquals("", ended.err());
+        try {
+            server.awaitOutput(out -> out.contains("listening"));
+            RealProcess.Result client = RealProcess.of(EchoClient.class).timeout(SLOW)
+                    .args("--port", String.valueOf(port), "client0", "client1").run();
+            assertEquals(0, client.code(), client.terminal());
+            assertEquals(List.of("client got: [server got: [client0]]", "client got: [server got: [client1]]"),
+                    client.outLines());
+            server.signal("TERM");
+            RealProcess.Result ended = server.finish();
+            assertEquals(143, ended.code()); // 128 + SIGTERM, after the shutdown hook ran
+            assertEquals(List.of("EchoServer listening on 127.0.0.1:" + port + " (pid " + server.pid()
+                    + ", 4 workers, timeout 5000 ms)",
+                    "EchoServer closed 127.0.0.1:" + port + ": 2 answered, 0 dropped"), ended.outLines());
+            assertEquals("", ended.err());
+        } finally {
+            server.kill();
+        }
         SocketChecks.assertPortFree(port);
     }
 
     @Test
     void virtualThreadsNeedJdk21AndSaySoInOneLine() throws Exception {
         int port = SocketChecks.freePort();
-        RealProcess.Running server = RealProcess.of(EchoServer.class)
+        RealProcess.Running server = RealProcess.of(EchoServer.class).timeout(SLOW)
                 .args("--port", String.valueOf(port), "--virtual").start();
         if (Runtime.version().feature() < 21) {
             RealProcess.Result run = server.finish();
@@ -53,11 +61,15 @@ class BeyondProgramsTest {
                     + Runtime.version().feature() + "\n", run.terminal());
             return;
         }
-        server.awaitOutput(out -> out.contains("listening"));
-        assertTrue(server.terminal().contains("a virtual thread per connection, at most 10000 at once"),
-                server.terminal());
-        server.signal("TERM");
-        assertEquals(143, server.finish().code());
+        try {
+            server.awaitOutput(out -> out.contains("listening"));
+            assertTrue(server.terminal().contains("a virtual thread per connection, at most 10000 at once"),
+                    server.terminal());
+            server.signal("TERM");
+            assertEquals(143, server.finish().code());
+        } finally {
+            server.kill();
+        }
     }
 
     @Test
@@ -66,7 +78,7 @@ class BeyondProgramsTest {
                 List.of("EchoServer", "--workers", "0"),
                 List.of("SocketThroughput", "--clients", "64", "--messages", "200000"));
         List<RealProcess.Running> runs = cases.stream().map(c -> RealProcess.of(
-                c.get(0).equals("EchoServer") ? EchoServer.class : SocketThroughput.class).args(c.subList(1, c.size()).toArray(String[]::new)).start()).toList();
+                c.get(0).equals("EchoServer") ? EchoServer.class : SocketThroughput.class).timeout(SLOW).args(c.subList(1, c.size()).toArray(String[]::new)).start()).toList();
         List<String> expected = List.of(
                 "EchoServer: --workers must be a whole number from 1 to 1000, not '0'",
                 "SocketThroughput: --clients x --messages must be at most 1000000 (about two minutes), not 12800000");
@@ -81,7 +93,7 @@ class BeyondProgramsTest {
     @Test
     void aClientWithNoServerExitsWithOneLine() throws Exception {
         int port = SocketChecks.freePort();
-        RealProcess.Result run = RealProcess.of(EchoClient.class).args("--port", String.valueOf(port)).run();
+        RealProcess.Result run = RealProcess.of(EchoClient.class).timeout(SLOW).args("--port", String.valueOf(port)).run();
         assertEquals(1, run.code());
         assertEquals("EchoClient: connection refused by localhost:" + port + " (is a server running?)\n",
                 run.terminal());
@@ -90,7 +102,7 @@ class BeyondProgramsTest {
     @Test
     void unixEchoAnswersEveryClientAndRemovesItsSocketFile(@TempDir Path dir) {
         Path socket = dir.resolve("echo.sock");
-        RealProcess.Result run = RealProcess.of(UnixEcho.class).args("--path", socket.toString()).run();
+        RealProcess.Result run = RealProcess.of(UnixEcho.class).timeout(SLOW).args("--path", socket.toString()).run();
         assertEquals(0, run.code(), run.terminal());
         assertEquals(List.of("client got: [server got: [client0]]", "client got: [server got: [client1]]",
                 "client got: [server got: [client2]]", "client got: [server got: [client3]]",
@@ -101,7 +113,7 @@ class BeyondProgramsTest {
 
     @Test
     void socketThroughputSaysWhatItDoesAndGetsEveryReplyRight() {
-        RealProcess.Result run = RealProcess.of(SocketThroughput.class)
+        RealProcess.Result run = RealProcess.of(SocketThroughput.class).timeout(SLOW)
                 .args("--clients", "2", "--messages", "100").run();
         assertEquals(0, run.code(), run.terminal());
         List<String> lines = run.outLines();

@@ -14,10 +14,13 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 @Execution(ExecutionMode.CONCURRENT)
 class BookOutputTest {
 
+    /** How long a run may take on a machine far busier than usual (a failure, not a wait). */
+    private static final Duration SLOW = Duration.ofSeconds(120);
+
     @Test
     void echoDemoEachClientGetsItsOwnNameBackExactlyOnce() throws Exception {
         int port = SocketChecks.freePort();
-        RealProcess.Result run = RealProcess.of(EchoDemo.class).jvm("-Dport=" + port).pace(0.02).run();
+        RealProcess.Result run = RealProcess.of(EchoDemo.class).timeout(SLOW).jvm("-Dport=" + port).pace(0.02).run();
 
         assertEquals(0, run.code(), run.terminal());
         OutputBlock.assertMatches(EchoDemo.class, run.terminal());
@@ -32,13 +35,13 @@ class BookOutputTest {
     @Test
     void socketProgramsServerAndClientsAreSeparateProcesses() throws Exception {
         int port = SocketChecks.freePort();
-        RealProcess.Running server = RealProcess.of(SocketPrograms.class).jvm("-Dport=" + port)
+        RealProcess.Running server = RealProcess.of(SocketPrograms.class).timeout(SLOW).jvm("-Dport=" + port)
                 .pace(0.02).args("1").start();
         try {
-            SocketChecks.awaitListening(port, Duration.ofSeconds(20));
-            RealProcess.Running process = RealProcess.of(SocketPrograms.class).jvm("-Dport=" + port)
+            SocketChecks.awaitListening(port, SLOW);
+            RealProcess.Running process = RealProcess.of(SocketPrograms.class).timeout(SLOW).jvm("-Dport=" + port)
                     .pace(0.02).args("2").start();
-            RealProcess.Running threads = RealProcess.of(SocketPrograms.class).jvm("-Dport=" + port)
+            RealProcess.Running threads = RealProcess.of(SocketPrograms.class).timeout(SLOW).jvm("-Dport=" + port)
                     .pace(0.02).args("0").start();
             RealProcess.Result one = process.finish();
             RealProcess.Result five = threads.finish();
@@ -56,16 +59,20 @@ class BookOutputTest {
             assertEquals(expected, five.outLines().stream().sorted().toList());
             assertTrue(server.process().isAlive(), "mode 1 serves for ever");
         } finally {
-            server.signal("TERM");
-            RealProcess.Result ended = server.finish();
-            assertEquals(143, ended.code());   // 128 + SIGTERM: the server had no other way out
-            assertEquals("", ended.terminal()); // the book's server prints nothing
+            try {
+                server.signal("TERM");
+                RealProcess.Result ended = server.finish();
+                assertEquals(143, ended.code());   // 128 + SIGTERM: the server had no other way out
+                assertEquals("", ended.terminal()); // the book's server prints nothing
+            } finally {
+                server.kill();
+            }
         }
     }
 
     @Test
     void socketProgramsWithoutAModeSaysHowToRunIt() {
-        RealProcess.Result run = RealProcess.of(SocketPrograms.class).pace(0.02).run();
+        RealProcess.Result run = RealProcess.of(SocketPrograms.class).timeout(SLOW).pace(0.02).run();
         assertEquals(2, run.code());
         assertEquals("usage: SocketPrograms MODE (1 = server, 2 = client process, other = client threads)\n",
                 run.terminal());

@@ -128,6 +128,11 @@ public final class EchoServer implements AutoCloseable {
                     + Runtime.version().feature());
             System.exit(2);
         }
+        if (virtual && EchoServer.class.getResource("VirtualConnections.class") == null) {
+            System.err.println("EchoServer: --virtual: these classes were built by JDK 17;"
+                    + " rebuild on JDK 21 or newer (mvn -q -pl sockets compile)");
+            System.exit(2);
+        }
         InetSocketAddress address;
         try {
             address = new InetSocketAddress(InetAddress.getByName(bind), port);
