@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,11 +57,19 @@ class PythonPairingTest {
                 .toURI()).getParent();
     }
 
-    /** The book's client() against a server on this port; returns its two lines: reply, seconds. */
+    /**
+     * The book's client() three times against a server on this port; returns its lines, the
+     * three replies and the quickest exchange in seconds. The quickest of three, because on a
+     * machine shared with other builds one exchange can wait for a core; a server that waits
+     * for something (a newline, a close) is slow every time.
+     */
     private static List<String> pythonClient(int port, String name) throws Exception {
         Process p = new ProcessBuilder(python, "-c", "import time, socket_preview as s\n"
                 + "s.port = " + port + "\n"
-                + "t = time.perf_counter(); s.client('" + name + "'); print('%.4f' % (time.perf_counter() - t))")
+                + "best = 60\n"
+                + "for i in range(3):\n"
+                + "    t = time.perf_counter(); s.client('" + name + "'); best = min(best, time.perf_counter() - t)\n"
+                + "print('%.4f' % best)")
                 .directory(resources.toFile()).redirectErrorStream(true).start();
         try {
             assertTrue(p.waitFor(SLOW.toSeconds(), TimeUnit.SECONDS), "the Python client hangs");
@@ -73,9 +82,21 @@ class PythonPairingTest {
     }
 
     private static void assertAnsweredInTime(List<String> lines, String expected) {
-        assertEquals(2, lines.size(), String.join("\n", lines));
-        assertEquals(expected, lines.get(0));
-        assertTrue(Double.parseDouble(lines.get(1)) < LIMIT_SECONDS, "answered after " + lines.get(1) + " s");
+        assertEquals(List.of(expected, expected, expected), lines.subList(0, Math.min(3, lines.size())),
+                String.join("\n", lines));
+        assertEquals(4, lines.size(), String.join("\n", lines));
+        assertTrue(Double.parseDouble(lines.get(3)) < LIMIT_SECONDS, "answered after " + lines.get(3) + " s");
+    }
+
+    /** The quickest of three calls, in seconds, each checked to return {@code expected}. */
+    private static double quickest(Callable<String> exchange, String expected) throws Exception {
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long t0 = System.nanoTime();
+            assertEquals(expected, exchange.call());
+            best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+        }
+        return best;
     }
 
     @Test
@@ -104,8 +125,8 @@ class PythonPairingTest {
             // No newline, no framing: one read is the message, and the answer comes at once.
             assertAnsweredInTime(pythonClient(port, "client0"), "client got: [b'server got: [client0]']");
         } finally {
-            server.signal("TERM");
-            server.finish();
+            server.kill();
+            server.process().waitFor();
         }
     }
 
@@ -120,14 +141,12 @@ class PythonPairingTest {
             EchoDemo.ask("localhost", port, "warm-up"); // loads the classes: JVM start-up, not the protocol
             // The Python server closes a connection only when its next client arrives: a client
             // that waited for the close would wait for ever. Both Java clients read once.
-            long t0 = System.nanoTime();
-            assertEquals("server got: [b'client0']", EchoDemo.ask("localhost", port, "client0"));
-            assertTrue(System.nanoTime() - t0 < LIMIT_SECONDS * 1e9, "EchoDemo's client was slow");
-            EchoClient.exchange(new InetSocketAddress("localhost", port), "warm-up", 5_000);
-            long t1 = System.nanoTime();
-            assertEquals("server got: [b'client1']",
-                    EchoClient.exchange(new InetSocketAddress("localhost", port), "client1", 5_000));
-            assertTrue(System.nanoTime() - t1 < LIMIT_SECONDS * 1e9, "EchoClient was slow");
+            double book = quickest(() -> EchoDemo.ask("localhost", port, "client0"), "server got: [b'client0']");
+            assertTrue(book < LIMIT_SECONDS, "EchoDemo's client was answered after " + book + " s");
+            InetSocketAddress address = new InetSocketAddress("localhost", port);
+            EchoClient.exchange(address, "warm-up", 5_000);
+            double echo = quickest(() -> EchoClient.exchange(address, "client1", 5_000), "server got: [b'client1']");
+            assertTrue(echo < LIMIT_SECONDS, "EchoClient was answered after " + echo + " s");
         } finally {
             server.destroyForcibly();
             server.waitFor();
