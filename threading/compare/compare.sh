@@ -25,5 +25,5 @@ row() { awk -v r="$2" -v c="$3" '/sleepers of/ {s=1} s && index($0, r) {n=split(
 for r in "OS threads at peak" "peak RSS (MB)" "time (ms)"; do
   jp=$(row "$out" "$r" 2); jv=$(row "$out" "$r" 1); pt=$(row "$py" "$r" 2); pa=$(row "$py" "$r" 1); ct=$(row "$c" "$r" 1)
   printf '%-20s Java platform %6s  virtual %6s (x%s)  Python threading %6s  asyncio %6s  C pthreads %6s\n' \
-    "$r" "$jp" "$jv" "$(awk -v a="$jp" -v b="$jv" 'BEGIN { printf "%.2f", b / (a ? a : 1) }')" "$pt" "$pa" "$ct"
+    "$r" "$jp" "$jv" "$(awk -v a="$jp" -v b="$jv" 'BEGIN { printf "%.3f", b / (a ? a : 1) }')" "$pt" "$pa" "$ct"
 done
