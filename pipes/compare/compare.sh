@@ -13,6 +13,7 @@ if [ ! -f pipes/target/classes/org/parallelsystemtools/pipes/beyond/PipeThroughp
   mvn -q -pl pipes compile
 fi
 
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores (figures mean little above about 1)"
 echo "moving $mib MiB through a pipe, 64 KiB per call; $rounds rounds of dd, Python, Java (about $((rounds * mib * 4 / 3000 + rounds * 2)) s)"
 ddfig() {   # the reading dd's count and time, as MB/s (10^6 bytes)
   dd if=/dev/zero bs=64k count=$((mib * 16)) 2>/dev/null | dd of=/dev/null bs=64k 2>&1 |
@@ -33,3 +34,4 @@ awk -v d="$sum_dd" -v p="$sum_py" -v j="$sum_java" -v n="$rounds" 'BEGIN {
   printf "%-6s %12.0f %12.0f %12.0f\n", "mean", d / n, p / n, j / n
   printf "Java / Python: %.2f x   Java / dd: %.2f x   Python / dd: %.2f x\n", j / p, j / d, p / d
 }'
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
