@@ -44,9 +44,9 @@ class FindPythonFilesTest {
 
     @Test
     void theAnswerIsWhatSortingEveryFileGivesYetOnlyThreeEntriesAreEverHeld() throws IOException {
-        for (long seed = 1; seed <= 4; seed++) {
-            Random random = new Random(seed);
-            Path root = Files.createDirectories(tmp.resolve("tree" + seed));
+        for (long trial = 1; trial <= 4; trial++) {
+            Random random = new Random(trial);
+            Path root = Files.createDirectories(tmp.resolve("tree" + trial));
             List<Path> folders = new ArrayList<>(List.of(root));
             String[] exts = {".py", ".txt", ".pyc", ".py.bak"};
             for (int i = 0; i < 300; i++) {

@@ -8,15 +8,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * Lutz {@code multi3.py}: a value and an array in shared memory are seen and changed by every
- * process, while a static field (Python's module global) belongs to each process alone.
- *
- * <p>Python's {@code Value} and {@code Array} are shared memory handed to the children. JVMs
- * share no heap, so here they are a memory-mapped file that every process maps: the int at
- * offset 0 and three doubles after it. A child's {@code count} is 0, as under Python's spawn.
+ * process; a static field (Python's module global) belongs to each alone. JVMs share no heap,
+ * so Python's {@code Value} and {@code Array} become a memory-mapped file every process maps:
+ * an int, then three doubles. A child's {@code count} starts at 0, as under Python's spawn.
  */
 public final class SharedMemory {
 
@@ -40,39 +37,22 @@ public final class SharedMemory {
         start("child", file).waitFor();
 
         System.out.println("\nloop1 (updates in parent, serial children)...");
-        for (int i = 0; i < PROCS; i++) {
-            count += 1;
-            add(shared, i);
-            start("process " + i, file).waitFor();
-        }
+        loop(file, shared, true, false);
         System.out.println("\nloop2 (updates in parent, parallel children)...");
-        List<Process> ps = new ArrayList<>();
-        for (int i = 0; i < PROCS; i++) {
-            count += 1;
-            add(shared, i);
-            ps.add(start("process " + i, file));
-        }
-        join(ps);
+        loop(file, shared, true, true);
         System.out.println("\nloop3 (updates in serial children)...");
-        for (int i = 0; i < PROCS; i++) {
-            start("update", file).waitFor();
-        }
+        loop(file, shared, false, false);
         showdata("parent temp", shared);
-
-        ps.clear();
         System.out.println("\nloop4 (updates in parallel children)...");
-        for (int i = 0; i < PROCS; i++) {
-            ps.add(start("update", file));
-        }
-        join(ps);
+        loop(file, shared, false, true);
         showdata("parent end", shared);
     }
 
     static void showdata(String label, MappedByteBuffer shared) {
-        List<Double> array = IntStream.range(0, PROCS).mapToObj(i -> shared.getDouble(8 + 8 * i)).toList();
         // One println per line: printf writes in pieces, which another process's line could split.
-        System.out.println(String.format("%-12s: pid:%4s, global:%s, value:%s, array:%s",
-                label, ProcessHandle.current().pid(), count, shared.getInt(0), array));
+        System.out.println(String.format("%-12s: pid:%4s, global:%s, value:%s, array:[%s, %s, %s]", label,
+                ProcessHandle.current().pid(), count, shared.getInt(0), shared.getDouble(8), shared.getDouble(16),
+                shared.getDouble(24)));
     }
 
     static void updater(MappedByteBuffer shared) {
@@ -83,20 +63,27 @@ public final class SharedMemory {
         }
     }
 
-    /** The parent's value += 1 and array[i] += 1; like Python's {@code +=}, not atomic. */
-    static void add(MappedByteBuffer shared, int i) {
-        shared.putInt(0, shared.getInt(0) + 1);
-        shared.putDouble(8 + 8 * i, shared.getDouble(8 + 8 * i) + 1);
+    static void loop(Path file, MappedByteBuffer shared, boolean parentUpdates, boolean parallel) throws Exception {
+        List<Process> running = new ArrayList<>();
+        for (int i = 0; i < PROCS; i++) {
+            if (parentUpdates) {          // value.value += 1; array[i] += 1: as in Python, not atomic
+                count += 1;
+                shared.putInt(0, shared.getInt(0) + 1);
+                shared.putDouble(8 + 8 * i, shared.getDouble(8 + 8 * i) + 1);
+            }
+            Process child = start(parentUpdates ? "process " + i : "update", file);
+            running.add(child);
+            if (!parallel) {
+                child.waitFor();
+            }
+        }
+        for (Process child : running) {
+            child.waitFor();                        // join(): a no-op for the serial ones
+        }
     }
 
     static Process start(String role, Path file) throws IOException {
         return Relaunch.builder(SharedMemory.class, role, file.toString()).inheritIO().start();
-    }
-
-    static void join(List<Process> processes) throws InterruptedException {
-        for (Process p : processes) {
-            p.waitFor();
-        }
     }
 
     static MappedByteBuffer map(Path file) throws IOException {

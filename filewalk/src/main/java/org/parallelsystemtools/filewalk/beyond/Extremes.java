@@ -9,7 +9,7 @@ import org.parallelsystemtools.filewalk.Names;
 import org.parallelsystemtools.filewalk.PythonPrettyPrint.Pair;
 
 /**
- * The {@code count} smallest and {@code count} largest files seen so far. The seed appends every
+ * The {@code count} smallest and {@code count} largest files seen so far. The listing appends every
  * file to a list and sorts it; two bounded heaps of {@code count} entries each give the same answer
  * in memory that does not grow with the tree. Ties in size are ordered by path, as Python's tuple
  * sort does, so the answer never depends on the order the walk met the files in.
@@ -47,12 +47,12 @@ final class Extremes {
         }
     }
 
-    /** allsizes[:count] of the seed: ascending. */
+    /** allsizes[:count] of the listing: ascending. */
     synchronized List<Pair> smallest() {
         return sorted(smallest);
     }
 
-    /** allsizes[-count:] of the seed: also ascending. */
+    /** allsizes[-count:] of the listing: also ascending. */
     synchronized List<Pair> largest() {
         return sorted(largest);
     }

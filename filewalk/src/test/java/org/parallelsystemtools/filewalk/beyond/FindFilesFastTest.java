@@ -51,8 +51,8 @@ class FindFilesFastTest {
 
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6})
-    void answerEqualsSortingEveryFile(long seed) throws IOException {
-        Random random = new Random(seed);
+    void answerEqualsSortingEveryFile(long trial) throws IOException {
+        Random random = new Random(trial);
         Path root = tmp.resolve("tree");
         List<Path> folders = new ArrayList<>(List.of(Files.createDirectories(root)));
         String[] exts = {".py", ".txt", ".pyc", ".py.bak"};
