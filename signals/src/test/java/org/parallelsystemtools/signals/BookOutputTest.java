@@ -2,6 +2,7 @@ package org.parallelsystemtools.signals;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,50 +63,61 @@ class BookOutputTest {
     }
 
     @Test
-    void countdownCountsThreeCtrlCsThenEnds() throws InterruptedException {
-        ForegroundJob job = ForegroundJob.start(Countdown.class, 0.2, "");
+    void countdownCountsThreeCtrlCsThenEnds() {
+        assumeTrue(RealProcess.jobsPossible(), "skipped: needs setsid and perl to start the program as a job");
+        RealProcess.Running job = RealProcess.of(Countdown.class).asJob().pace(0.2).timeout(PATIENCE).start();
+        RealProcess.Result run;
         try {
             for (int keepRunning = 2; keepRunning >= 0; keepRunning--) {
-                long executing = job.count("Executing...");
-                job.awaitOutput(out -> out.lines().filter("Executing..."::equals).count() > executing);
-                job.ctrlC();   // just after a line: the main thread is asleep, as in the book's run
+                long executing = count(job.terminal(), "Executing...");
+                job.awaitOutput(out -> count(out, "Executing...") > executing);
+                job.signalGroup("INT");   // Ctrl-C, just after a line: the main thread is asleep, as in the book's run
                 String line = "Ctrl-C pressed; keepRunning is " + keepRunning;
                 job.awaitOutput(out -> out.contains(line));
             }
-            assertEquals(0, job.finish(), job.output());
+            run = job.finish();
         } finally {
-            job.stop();
+            job.kill();
         }
-        OutputBlock.assertMatches(Countdown.class, job.output());
-        List<String> lines = job.output().lines().filter(line -> line.startsWith("Ctrl-C")).toList();
+        assertEquals(0, run.code(), run.terminal());
+        OutputBlock.assertMatches(Countdown.class, run.terminal());
+        List<String> lines = run.terminal().lines().filter(line -> line.startsWith("Ctrl-C")).toList();
         assertEquals(List.of("Ctrl-C pressed; keepRunning is 2", "Ctrl-C pressed; keepRunning is 1",
                 "Ctrl-C pressed; keepRunning is 0"), lines, "one count down per Ctrl-C, and SIGINT did not end it");
-        assertTrue(job.output().endsWith("Program terminating...\n"), job.output());
+        assertTrue(run.terminal().endsWith("Program terminating...\n"), run.terminal());
     }
 
     @Test
-    void killChildsParentKillsTheChildThatIgnoresCtrlC() throws InterruptedException {
-        ForegroundJob job = ForegroundJob.start(KillChild.class, 0.2, "");
+    void killChildsParentKillsTheChildThatIgnoresCtrlC() throws Exception {
+        assumeTrue(RealProcess.jobsPossible(), "skipped: needs setsid and perl to start the program as a job");
+        RealProcess.Running job = RealProcess.of(KillChild.class).asJob().pace(0.2).timeout(PATIENCE).start();
+        RealProcess.Result run;
+        long child;
         try {
             job.awaitOutput(out -> out.contains("Child still executing."));
-            long child = ProcessHandle.of(job.pid()).orElseThrow().children().findFirst().orElseThrow().pid();
-            job.kill("INT", Long.toString(child));   // the child alone: it ignores SIGINT
-            long seen = job.count("Child still executing.");
-            job.awaitOutput(out -> out.lines().filter("Child still executing."::equals).count() > seen + 1);
+            child = ProcessHandle.of(job.pid()).orElseThrow().children().findFirst().orElseThrow().pid();
+            new ProcessBuilder("kill", "-INT", Long.toString(child)).inheritIO().start().waitFor();   // the child alone
+            long seen = count(job.terminal(), "Child still executing.");
+            job.awaitOutput(out -> count(out, "Child still executing.") > seen + 1);
             assertTrue(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false), "SIGINT left the child alive");
 
-            long running = job.count("Parent running. Press Ctrl-C to terminate child.");
-            job.awaitOutput(out -> out.lines().filter(line -> line.startsWith("Parent running")).count() > running);
-            job.ctrlC();   // both get SIGINT; the parent's handler sends the child SIGKILL
+            long running = count(job.terminal(), "Parent running. Press Ctrl-C to terminate child.");
+            job.awaitOutput(out -> count(out, "Parent running. Press Ctrl-C to terminate child.") > running);
+            job.signalGroup("INT");   // Ctrl-C: both get SIGINT; the parent's handler sends the child SIGKILL
             job.awaitOutput(out -> out.contains("Parent terminating normally."));
-            assertEquals(0, job.finish(), job.output());
-            assertFalse(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false));
+            run = job.finish();
         } finally {
-            job.stop();
+            job.kill();
         }
-        OutputBlock.assertMatches(KillChild.class, job.output());
-        assertTrue(job.output().endsWith("Interrupt received. Child process killed.\n"
-                + "Parent terminated child process.\nParent terminating normally.\n"), job.output());
+        assertEquals(0, run.code(), run.terminal());
+        assertFalse(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false));
+        OutputBlock.assertMatches(KillChild.class, run.terminal());
+        assertTrue(run.terminal().endsWith("Interrupt received. Child process killed.\n"
+                + "Parent terminated child process.\nParent terminating normally.\n"), run.terminal());
+    }
+
+    private static long count(String output, String line) {
+        return output.lines().filter(line::equals).count();
     }
 
     /** Waits until the kernel lists a handler of process {@code pid} for signal {@code number}. */

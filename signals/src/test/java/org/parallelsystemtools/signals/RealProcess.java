@@ -45,6 +45,7 @@ final class RealProcess {
     private String stdin = "";
     private Duration timeout = Duration.ofSeconds(30);
     private Path directory;
+    private String job;
 
     private RealProcess(Class<?> main) {
         this.main = main;
@@ -77,6 +78,26 @@ final class RealProcess {
         return this;
     }
 
+    /**
+     * Starts the program as a shell starts a foreground job: in a process group of its own
+     * ({@code setsid}), with SIGINT at its default ({@code perl} resets it, then execs java,
+     * keeping the pid). A test JVM started in the background inherits SIGINT ignored, and a JVM
+     * never catches a signal it started ignoring; Ctrl-C is then {@link Running#signalGroup}.
+     * {@code perl} may set more dispositions first ({@code "$SIG{HUP} = 'IGNORE'"}).
+     */
+    RealProcess asJob(String... perl) {
+        job = "$SIG{INT} = 'DEFAULT'; " + String.join("; ", perl) + (perl.length > 0 ? "; " : "") + "exec @ARGV";
+        return this;
+    }
+
+    /** True if {@link #asJob} can work here: {@code setsid} and {@code perl} are on the PATH. */
+    static boolean jobsPossible() {
+        return java.util.stream.Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, "setsid")))
+                && java.util.stream.Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, "perl")));
+    }
+
     /** The folder the program runs in (default: the module's folder, where Maven runs tests). */
     RealProcess in(Path folder) {
         directory = folder;
@@ -100,6 +121,9 @@ final class RealProcess {
     /** Starts the program; the test talks to it through the returned handle. */
     Running start() {
         List<String> command = new ArrayList<>();
+        if (job != null) {
+            command.addAll(List.of("setsid", "perl", "-e", job));
+        }
         command.add(ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmFlags);
@@ -251,6 +275,18 @@ final class RealProcess {
         Running signal(String name) {
             try {
                 new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return this;
+        }
+
+        /** Ctrl-C: a signal to the program's whole process group (see {@link RealProcess#asJob}). */
+        Running signalGroup(String name) {
+            try {
+                new ProcessBuilder("kill", "-" + name, "--", "-" + process.pid()).inheritIO().start().waitFor();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
