@@ -8,50 +8,257 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Checks a program's real output against the {@code /* Output:} block at the end of its source.
  *
  * <p>The block is the output of one real run, line for line, closed by a line {@code *}{@code /}.
- * When matching:
+ * Every number in it is literal: {@code counter=1} fits only {@code counter=1}. What truly varies
+ * from run to run is named on the block's first line, in parentheses, clauses separated by
+ * {@code ;}:
  * <ul>
- * <li>every number is a wildcard for any number (pids, times, sizes), and so are the spaces
- *     before it (a padded day or column);</li>
- * <li>day and month names ({@code Mon}, {@code Nov}) match any day or month name;</li>
- * <li>a line {@code ...} stands for any number of lines (a long run, cut);</li>
- * <li>{@code /* Output: (unordered)} compares the lines as a multiset: for output whose order
- *     is up to the scheduler.</li>
+ * <li>{@code vary 4711 4712 50321}: each of these numbers, wherever it stands in the block, is a
+ *     value of the run (a pid, a port). The same number stands for the same value everywhere,
+ *     and two different numbers for two different values: the child pid the parent printed must
+ *     be the pid the child printed, and ten tasks on three workers show three pids.</li>
+ * <li>{@code any 2013}: each of these numbers fits any number, each place on its own (a
+ *     duration in whole milliseconds).</li>
+ * <li>{@code times}: every decimal number ({@code 0.51}, {@code 1733312005.12}), clock time
+ *     ({@code 21:04:17}), day and month name fits any of its kind, each place on its own.</li>
+ * <li>{@code unordered}: the lines are compared as a multiset, for output whose order is up to
+ *     the scheduler.</li>
  * </ul>
+ * A varying number may be padded differently ({@code pid:%4s}): the spaces before it are free.
+ *
+ * <p>A line {@code ...} stands for lines cut from a long run: any number of lines, each of which
+ * has the shape of some line of the block (the same text, any numbers). A stack trace or any
+ * other line that the block does not show never fits, ordered or unordered.
+ *
+ * <pre>
+ * /* Output: (vary 4711 4712)
+ * Parent 4711 started child 4712
+ * Child 4712 of 4711: counter=1
+ * *&#47;
+ * </pre>
  */
 final class OutputBlock {
 
     private static final String DAYS = "Mon|Tue|Wed|Thu|Fri|Sat|Sun";
     private static final String MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec";
-    // A number with the spaces before it: "pid:%4s" prints "pid:4711" and "pid: 815" alike.
-    private static final Pattern SPECIAL = Pattern.compile(
-            "( *)\\d+(?:\\.\\d+)?|\\b(?:" + DAYS + ")\\b|\\b(?:" + MONTHS + ")\\b");
+    private static final String NUMBER = "\\d+(?:\\.\\d+)?";
+    private static final String CLOCK = "\\d{1,2}:\\d\\d(?::\\d\\d)?";
+    /** What the block may hold that can vary: a clock time, a number, a day or month name. */
+    private static final Pattern TOKEN = Pattern.compile("( *)(?:(?<clock>(?<![\\d.:])" + CLOCK + "(?![\\d:]))"
+            + "|(?<number>(?<![\\d.])" + NUMBER + "(?![\\d]))|(?<name>\\b(?:" + DAYS + "|" + MONTHS + ")\\b))");
+    /** More ways to try than a fitting block ever needs: a pathological run fails, it does not hang. */
+    private static final int MAX_STEPS = 1_000_000;
 
     private OutputBlock() {
     }
 
     /** Fails unless {@code output} (what the program printed, as a terminal shows it) fits the block. */
     static void assertMatches(Class<?> program, String output) {
-        List<String> block = block(program);
-        boolean unordered = header(program).contains("(unordered)");
-        List<String> actual = lines(output);
-        boolean fits = unordered ? unorderedFits(block, actual) : orderedFits(block, actual);
-        if (!fits) {
-            fail(program.getSimpleName() + "'s output does not fit its /* Output:" + (unordered ? " (unordered)" : "")
-                    + " block.\n--- block:\n" + String.join("\n", block) + "\n--- output:\n" + output);
+        List<String> source = source(program);
+        int start = headerIndex(program, source);
+        String header = source.get(start);
+        List<String> block = block(program.getSimpleName(), source, start);
+        boolean legacy = !header.contains("(") && !Boolean.getBoolean("outputblock.strict");
+        if (!(legacy ? LegacyBlock.fits(header, block, output) : fits(header, block, output))) {
+            fail(program.getSimpleName() + "'s output does not fit its block " + header.trim() + "\n--- block:\n"
+                    + String.join("\n", block) + "\n--- output:\n" + output);
         }
     }
 
     /** The block's lines. */
     static List<String> block(Class<?> program) {
         List<String> source = source(program);
-        int start = headerIndex(program, source);
+        return block(program.getSimpleName(), source, headerIndex(program, source));
+    }
+
+    /**
+     * True if {@code output} fits the block: {@code header} is the block's first line
+     * ({@code /* Output: (vary 4711; unordered)}), {@code block} the lines after it.
+     */
+    static boolean fits(String header, List<String> block, String output) {
+        Spec spec = Spec.of(header);
+        List<Line> lines = new ArrayList<>();
+        List<Pattern> shapes = new ArrayList<>();
+        for (String text : block) {
+            if (!text.equals("...")) {
+                Line line = Line.of(text, spec);
+                lines.add(line);
+                shapes.add(line.shape);
+            }
+        }
+        boolean more = block.contains("...");
+        List<String> actual = lines(output);
+        int[] steps = {0};
+        if (spec.unordered) {
+            return unorderedFits(lines, more, shapes, actual, new boolean[actual.size()], 0, new HashMap<>(), steps);
+        }
+        List<Line> ordered = new ArrayList<>();
+        for (String text : block) {
+            ordered.add(text.equals("...") ? null : Line.of(text, spec));
+        }
+        return orderedFits(ordered, 0, actual, 0, shapes, new HashMap<>(), steps);
+    }
+
+    /** What the header says varies. */
+    private record Spec(boolean unordered, boolean times, Set<String> vary, Set<String> any) {
+
+        static Spec of(String header) {
+            boolean unordered = false;
+            boolean times = false;
+            Set<String> vary = new HashSet<>();
+            Set<String> any = new HashSet<>();
+            int open = header.indexOf('(');
+            if (open >= 0) {
+                int close = header.lastIndexOf(')');
+                if (close < open) {
+                    throw new AssertionError("the block's header has no closing ')': " + header);
+                }
+                for (String clause : header.substring(open + 1, close).split(";")) {
+                    List<String> words = List.of(clause.trim().split("\\s+"));
+                    switch (words.get(0)) {
+                        case "unordered" -> unordered = true;
+                        case "times" -> times = true;
+                        case "vary" -> vary.addAll(words.subList(1, words.size()));
+                        case "any" -> any.addAll(words.subList(1, words.size()));
+                        default -> throw new AssertionError("the block's header says '" + clause.trim()
+                                + "'; it knows unordered, times, vary N..., any N...");
+                    }
+                }
+            }
+            return new Spec(unordered, times, vary, any);
+        }
+    }
+
+    /**
+     * One block line: {@code exact} matches it with its variables as named groups, {@code shape}
+     * with every number free (for the lines a {@code ...} stands for).
+     */
+    private record Line(Pattern exact, Pattern shape, List<String> variables) {
+
+        static Line of(String text, Spec spec) {
+            StringBuilder exact = new StringBuilder();
+            StringBuilder shape = new StringBuilder();
+            List<String> variables = new ArrayList<>();
+            Matcher m = TOKEN.matcher(text);
+            int at = 0;
+            while (m.find()) {
+                String literal = Pattern.quote(text.substring(at, m.start()));
+                exact.append(literal);
+                shape.append(literal);
+                String spaces = m.group(1);
+                String token = m.group().substring(spaces.length());
+                String kind = m.group("clock") != null ? CLOCK : m.group("number") != null ? NUMBER : DAYS + "|" + MONTHS;
+                String loose = " *(?:" + kind + ")";
+                shape.append(m.group("name") != null ? Pattern.quote(m.group()) : loose);
+                if (m.group("number") != null && spec.vary.contains(token)) {
+                    String group = "v" + token.replace(".", "_");
+                    exact.append(variables.contains(group) ? " *\\k<" + group + ">" : " *(?<" + group + ">" + NUMBER + ")");
+                    variables.add(group);
+                } else if (m.group("number") != null && spec.any.contains(token)) {
+                    exact.append(loose);
+                } else if (spec.times && (m.group("number") == null || token.contains("."))) {
+                    exact.append(loose);
+                } else {
+                    exact.append(Pattern.quote(m.group()));
+                }
+                at = m.end();
+            }
+            String rest = Pattern.quote(text.substring(at));
+            return new Line(Pattern.compile(exact + rest), Pattern.compile(shape + rest),
+                    List.copyOf(new HashSet<>(variables)));
+        }
+
+        /** The bindings after this line fits {@code actual}, or null if it does not. */
+        Map<String, String> fit(String actual, Map<String, String> bound) {
+            Matcher m = exact.matcher(actual);
+            if (!m.matches()) {
+                return null;
+            }
+            Map<String, String> now = new HashMap<>(bound);
+            for (String variable : variables) {
+                String value = m.group(variable).replaceFirst("^0+(?=\\d)", "");
+                String before = now.get(variable);
+                if (before == null ? now.containsValue(value) : !before.equals(value)) {
+                    return null;   // one number, two values; or two numbers, one value
+                }
+                now.put(variable, value);
+            }
+            return now;
+        }
+    }
+
+    private static boolean orderedFits(List<Line> block, int b, List<String> actual, int a, List<Pattern> shapes,
+            Map<String, String> bound, int[] steps) {
+        if (++steps[0] > MAX_STEPS) {
+            return false;
+        }
+        if (b == block.size()) {
+            return a == actual.size();
+        }
+        Line line = block.get(b);
+        if (line == null) {
+            for (int k = a; ; k++) {
+                if (orderedFits(block, b + 1, actual, k, shapes, bound, steps)) {
+                    return true;
+                }
+                if (k == actual.size() || !hasShape(actual.get(k), shapes)) {
+                    return false;
+                }
+            }
+        }
+        if (a == actual.size()) {
+            return false;
+        }
+        Map<String, String> now = line.fit(actual.get(a), bound);
+        return now != null && orderedFits(block, b + 1, actual, a + 1, shapes, now, steps);
+    }
+
+    private static boolean unorderedFits(List<Line> block, boolean more, List<Pattern> shapes, List<String> actual,
+            boolean[] used, int b, Map<String, String> bound, int[] steps) {
+        if (++steps[0] > MAX_STEPS) {
+            return false;
+        }
+        if (b == block.size()) {
+            for (int i = 0; i < actual.size(); i++) {
+                if (!used[i] && !(more && hasShape(actual.get(i), shapes))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        Set<String> tried = new HashSet<>();   // equal lines are interchangeable: try one of them
+        for (int i = 0; i < actual.size(); i++) {
+            if (used[i] || !tried.add(actual.get(i))) {
+                continue;
+            }
+            Map<String, String> now = block.get(b).fit(actual.get(i), bound);
+            if (now != null) {
+                used[i] = true;
+                if (unorderedFits(block, more, shapes, actual, used, b + 1, now, steps)) {
+                    return true;
+                }
+                used[i] = false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasShape(String line, List<Pattern> shapes) {
+        return shapes.stream().anyMatch(shape -> shape.matcher(line).matches());
+    }
+
+    private static List<String> block(String name, List<String> source, int start) {
         List<String> block = new ArrayList<>();
         for (int i = start + 1; i < source.size(); i++) {
             if (source.get(i).trim().equals("*/")) {
@@ -59,12 +266,7 @@ final class OutputBlock {
             }
             block.add(source.get(i));
         }
-        throw new AssertionError(program.getSimpleName() + ": the /* Output: block has no closing */ line");
-    }
-
-    private static String header(Class<?> program) {
-        List<String> source = source(program);
-        return source.get(headerIndex(program, source));
+        throw new AssertionError(name + ": the /* Output: block has no closing */ line");
     }
 
     private static int headerIndex(Class<?> program, List<String> source) {
@@ -85,63 +287,37 @@ final class OutputBlock {
         }
     }
 
-    /** One block line as a regular expression. */
-    static String regex(String line) {
-        StringBuilder regex = new StringBuilder();
-        var m = SPECIAL.matcher(line);
-        int at = 0;
-        while (m.find()) {
-            regex.append(Pattern.quote(line.substring(at, m.start())));
-            String found = m.group();
-            if (found.matches(DAYS)) {
-                regex.append("(?:").append(DAYS).append(')');
-            } else if (found.matches(MONTHS)) {
-                regex.append("(?:").append(MONTHS).append(')');
-            } else {
-                regex.append(" *").append("\\d+(?:\\.\\d+)?");
-            }
-            at = m.end();
-        }
-        return regex.append(Pattern.quote(line.substring(at))).toString();
-    }
-
-    private static boolean orderedFits(List<String> block, List<String> actual) {
-        StringBuilder whole = new StringBuilder("\\A");
-        for (String line : block) {
-            whole.append(line.equals("...") ? "(?:[^\\n]*\\n)*?" : regex(line) + "\\n");
-        }
-        return Pattern.compile(whole.append("\\z").toString())
-                .matcher(String.join("\n", actual) + (actual.isEmpty() ? "" : "\n")).matches();
-    }
-
-    private static boolean unorderedFits(List<String> block, List<String> actual) {
-        List<String> left = new ArrayList<>(actual);
-        boolean more = false;
-        for (String line : block) {
-            if (line.equals("...")) {
-                more = true;
-                continue;
-            }
-            Pattern pattern = Pattern.compile(regex(line));
-            int found = -1;
-            for (int i = 0; i < left.size() && found < 0; i++) {
-                if (pattern.matcher(left.get(i)).matches()) {
-                    found = i;
-                }
-            }
-            if (found < 0) {
-                return false;
-            }
-            left.remove(found);
-        }
-        return more || left.isEmpty();
-    }
-
     private static List<String> lines(String text) {
         List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
         if (lines.get(lines.size() - 1).isEmpty()) {
             lines.remove(lines.size() - 1);
         }
         return lines;
+    }
+    /** Until every module's blocks say what varies: every number free, as before. */
+    private static final class LegacyBlock {
+        static boolean fits(String header, List<String> block, String output) {
+            StringBuilder regex = new StringBuilder();
+            for (String text : block) {
+                if (text.equals("...")) {
+                    regex.append(".*");
+                    continue;
+                }
+                Matcher m = TOKEN.matcher(text);
+                int at = 0;
+                StringBuilder line = new StringBuilder();
+                while (m.find()) {
+                    line.append(Pattern.quote(text.substring(at, m.start())));
+                    line.append(m.group("name") != null ? "(?:" + DAYS + "|" + MONTHS + ")" : " *(?:" + CLOCK + "|" + NUMBER + ")");
+                    at = m.end();
+                }
+                regex.append(line).append(Pattern.quote(text.substring(at))).append("\n");
+            }
+            String text = output.endsWith("\n") || output.isEmpty() ? output : output + "\n";
+            if (header.contains("unordered")) {
+                return true;
+            }
+            return Pattern.compile("(?s)\\A" + regex + "\\z").matcher(text).matches();
+        }
     }
 }

@@ -15,7 +15,11 @@ public final class Pace {
     private Pace() {
     }
 
-    /** The factor every pause is multiplied by. */
+    /**
+     * The factor every pause is multiplied by. A value that is not a number from 0 to 100 is one
+     * line on standard error and exit status 2, before anything has run ({@link Relaunch} asks
+     * before it starts a child).
+     */
     public static double factor() {
         String value = System.getProperty(PROPERTY, "1");
         try {
@@ -26,7 +30,9 @@ public final class Pace {
         } catch (NumberFormatException e) {
             // fall through to the message below
         }
-        throw new IllegalArgumentException("-D" + PROPERTY + " must be a number from 0 to 100, not '" + value + "'");
+        System.err.println("-D" + PROPERTY + " must be a number from 0 to 100 (1 is the book's speed), not '" + value + "'");
+        System.exit(2);
+        return 1;
     }
 
     /** {@code seconds} scaled by the pace, in milliseconds. */

@@ -93,6 +93,7 @@ public final class Relaunch {
         command.addAll(JVM_FLAGS);
         String pace = System.getProperty(Pace.PROPERTY);
         if (pace != null) {
+            Pace.factor();   // a bad value stops the parent here, before any child has run
             command.add("-D" + Pace.PROPERTY + "=" + pace);
         }
         if (watched) {

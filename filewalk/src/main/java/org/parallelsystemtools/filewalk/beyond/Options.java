@@ -131,6 +131,34 @@ public final class Options {
         throw new AssertionError("unreachable");
     }
 
+    /**
+     * Runs {@code main} of {@code className}, a program compiled only when Maven runs on JDK
+     * {@code feature} or newer (its source is in {@code src/main/java21} or {@code java22}); on
+     * an older JDK it says in one line which JDK the program needs, and exits with status 2. The
+     * program's own name is a release-17 class that calls this, so that it exists on every JDK.
+     */
+    public static void runOnJdk(int feature, String program, String className, String[] args) throws Throwable {
+        int running = Runtime.version().feature();
+        if (running < feature) {
+            System.err.println(program + ": needs JDK " + feature + " or newer, and this is JDK " + running
+                    + " (point JAVA_HOME at a JDK " + feature + "+ and build again)");
+            System.exit(2);
+        }
+        Class<?> real;
+        try {
+            real = Class.forName(className);
+        } catch (ClassNotFoundException e) {
+            System.err.println(program + ": not compiled yet on this JDK (run mvn compile on JDK " + feature + "+)");
+            System.exit(2);
+            return;
+        }
+        try {
+            real.getMethod("main", String[].class).invoke(null, (Object) args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
     private static String plain(double number) {
         return number == Math.rint(number) ? Long.toString((long) number) : Double.toString(number);
     }

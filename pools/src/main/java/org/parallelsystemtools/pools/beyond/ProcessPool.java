@@ -30,7 +30,7 @@ import org.parallelsystemtools.pools.Relaunch;
  * and is replaced, as Python's are, until the pool is terminated: a pool being shut down (by
  * {@link #terminate}, or by Ctrl-C through a shutdown hook) replaces nobody.
  *
- * <pre>mvn -q -pl pools compile exec:java -Dexec.mainClass=org.parallelsystemtools.pools.beyond.ProcessPool -Dexec.args="--crash 4"</pre>
+ * <pre>mvn -q -pl pools compile exec:java -Dprogram=beyond.ProcessPool -Dexec.args="--crash 4"</pre>
  */
 public final class ProcessPool implements AutoCloseable {
 

@@ -12,7 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * (JDK 21+). Virtual threads are cheap enough to start one for every task and never reuse:
  * they are not pooled, so what keeps three tasks at a time is a {@link Semaphore}, not a pool size.
  *
- * <pre>JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 mvn -q -pl pools compile exec:java -Dexec.mainClass=org.parallelsystemtools.pools.beyond.VirtualPool</pre>
+ * <pre>JAVA_HOME=/path/to/jdk-21-or-newer mvn -q -pl pools compile exec:java -Dprogram=beyond.VirtualPool</pre>
  */
 public final class VirtualPool {
 

@@ -23,7 +23,7 @@ import sun.misc.SignalHandler;
  * (Ctrl-C) it finishes the item in hand, removes the temp file and exits with 128 + the signal's
  * number, the status a shell expects from a program stopped by that signal (143 for TERM).
  *
- * <pre>mvn -q -pl signals compile exec:java -Dexec.mainClass=org.parallelsystemtools.signals.beyond.GracefulShutdown</pre>
+ * <pre>mvn -q -pl signals compile exec:java -Dprogram=beyond.GracefulShutdown</pre>
  */
 public final class GracefulShutdown {
 

@@ -31,7 +31,7 @@ import org.parallelsystemtools.threading.Relaunch;
  * initializer still pins, and serves as the control that the event is being recorded at all.
  *
  * <pre>
- * mvn -q -pl threading compile exec:java -Dexec.mainClass=org.parallelsystemtools.threading.beyond.VirtualThreads
+ * mvn -q -pl threading compile exec:java -Dprogram=beyond.VirtualThreads
  * </pre>
  */
 public final class VirtualThreads {
