@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
  *     be the pid the child printed, and ten tasks on three workers show three pids.</li>
  * <li>{@code any 2013}: each of these numbers fits any number, each place on its own (a
  *     duration in whole milliseconds).</li>
+ * <li>{@code under 20000000 18139932}: each number after the first fits any whole number below
+ *     the first (a total that a race makes smaller, but never as large as no race would).</li>
  * <li>{@code times}: every decimal number ({@code 0.51}, {@code 1733312005.12}), clock time
  *     ({@code 21:04:17}), day and month name fits any of its kind, each place on its own.</li>
  * <li>{@code unordered}: the lines are compared as a multiset, for output whose order is up to
@@ -111,13 +113,14 @@ final class OutputBlock {
     }
 
     /** What the header says varies. */
-    private record Spec(boolean unordered, boolean times, Set<String> vary, Set<String> any) {
+    private record Spec(boolean unordered, boolean times, Set<String> vary, Set<String> any, Map<String, Long> under) {
 
         static Spec of(String header) {
             boolean unordered = false;
             boolean times = false;
             Set<String> vary = new HashSet<>();
             Set<String> any = new HashSet<>();
+            Map<String, Long> under = new HashMap<>();
             int open = header.indexOf('(');
             if (open >= 0) {
                 int close = header.lastIndexOf(')');
@@ -131,12 +134,13 @@ final class OutputBlock {
                         case "times" -> times = true;
                         case "vary" -> vary.addAll(words.subList(1, words.size()));
                         case "any" -> any.addAll(words.subList(1, words.size()));
+                        case "under" -> words.subList(2, words.size()).forEach(w -> under.put(w, Long.parseLong(words.get(1))));
                         default -> throw new AssertionError("the block's header says '" + clause.trim()
-                                + "'; it knows unordered, times, vary N..., any N...");
+                                + "'; it knows unordered, times, vary N..., any N..., under LIMIT N...");
                     }
                 }
             }
-            return new Spec(unordered, times, vary, any);
+            return new Spec(unordered, times, vary, any, under);
         }
     }
 
@@ -144,12 +148,13 @@ final class OutputBlock {
      * One block line: {@code exact} matches it with its variables as named groups, {@code shape}
      * with every number free (for the lines a {@code ...} stands for).
      */
-    private record Line(Pattern exact, Pattern shape, List<String> variables) {
+    private record Line(Pattern exact, Pattern shape, List<String> variables, Map<String, Long> limits) {
 
         static Line of(String text, Spec spec) {
             StringBuilder exact = new StringBuilder();
             StringBuilder shape = new StringBuilder();
             List<String> variables = new ArrayList<>();
+            Map<String, Long> limits = new HashMap<>();
             Matcher m = TOKEN.matcher(text);
             int at = 0;
             while (m.find()) {
@@ -165,6 +170,10 @@ final class OutputBlock {
                     String group = "v" + token.replace(".", "_");
                     exact.append(variables.contains(group) ? " *\\k<" + group + ">" : " *(?<" + group + ">" + NUMBER + ")");
                     variables.add(group);
+                } else if (m.group("number") != null && spec.under.containsKey(token)) {
+                    String group = "u" + limits.size();
+                    exact.append(" *(?<").append(group).append(">\\d+)");
+                    limits.put(group, spec.under.get(token));
                 } else if (m.group("number") != null && spec.any.contains(token)) {
                     exact.append(loose);
                 } else if (spec.times && (m.group("number") == null || token.contains("."))) {
@@ -176,7 +185,7 @@ final class OutputBlock {
             }
             String rest = Pattern.quote(text.substring(at));
             return new Line(Pattern.compile(exact + rest), Pattern.compile(shape + rest),
-                    List.copyOf(new HashSet<>(variables)));
+                    List.copyOf(new HashSet<>(variables)), limits);
         }
 
         /** The bindings after this line fits {@code actual}, or null if it does not. */
@@ -184,6 +193,12 @@ final class OutputBlock {
             Matcher m = exact.matcher(actual);
             if (!m.matches()) {
                 return null;
+            }
+            for (Map.Entry<String, Long> limit : limits.entrySet()) {
+                String value = m.group(limit.getKey());
+                if (value.length() > 18 || Long.parseLong(value) >= limit.getValue()) {
+                    return null;
+                }
             }
             Map<String, String> now = new HashMap<>(bound);
             for (String variable : variables) {

@@ -45,6 +45,6 @@ public final class LostUpdates {
         }
     }
 }
-/* Output:
+/* Output: (under 20000000 18139932)
 18139932
 */

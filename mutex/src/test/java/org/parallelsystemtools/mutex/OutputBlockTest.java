@@ -36,10 +36,11 @@ class OutputBlockTest {
 
     @Test
     void lostUpdatesMustLoseSome() {
-        // The block names what varies; 20000000 would be "nothing lost", and is not a fit.
-        String block = "main done: 13904671 of 20000000 (6095329 lost)";
-        assertTrue(fits("/* Output: (any 13904671 6095329)", block, "main done: 11000000 of 20000000 (9000000 lost)\n"));
-        assertFalse(fits("/* Output: (any 13904671 6095329)", block, "main done: 20000000 of 21000000 (1000000 lost)\n"));
+        // LostUpdates' block: a total below 20000000, which is what no lost update would give.
+        String header = "/* Output: (under 20000000 18139932)";
+        assertTrue(fits(header, "18139932", "11000000\n"));
+        assertFalse(fits(header, "18139932", "20000000\n"), "nothing lost");
+        assertFalse(fits(header, "18139932", "20000001\n"));
     }
 
     @Test
