@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
  * The one option parser of the beyond-tier programs: {@code --name value}, {@code --name=value}
@@ -17,6 +18,9 @@ import java.util.Map;
  * </pre>
  */
 public final class Options {
+
+    /** How a failure or {@code --help} ends the program; a test puts a throwing one in its place. */
+    static IntConsumer exit = System::exit;
 
     private final String program;
     private final String usage;
@@ -43,7 +47,8 @@ public final class Options {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
                 System.out.println("usage: " + usage);
-                System.exit(0);
+                exit.accept(0);
+                return;
             }
             if (!arg.startsWith("--")) {
                 positional.add(arg);
@@ -127,7 +132,7 @@ public final class Options {
     /** Prints {@code PROGRAM: message (usage: ...)} on standard error and exits with status 2. */
     public <T> T fail(String message) {
         System.err.println(program + ": " + message + " (usage: " + usage + ")");
-        System.exit(2);
+        exit.accept(2);
         throw new AssertionError("unreachable");
     }
 
@@ -142,14 +147,15 @@ public final class Options {
         if (running < feature) {
             System.err.println(program + ": needs JDK " + feature + " or newer, and this is JDK " + running
                     + " (point JAVA_HOME at a JDK " + feature + "+ and build again)");
-            System.exit(2);
+            exit.accept(2);
+            return;
         }
         Class<?> real;
         try {
             real = Class.forName(className);
         } catch (ClassNotFoundException e) {
             System.err.println(program + ": not compiled yet on this JDK (run mvn compile on JDK " + feature + "+)");
-            System.exit(2);
+            exit.accept(2);
             return;
         }
         try {
