@@ -6,6 +6,15 @@
 # Needs python3 and, for the table, hyperfine (apt-get install hyperfine); without
 # it each program is timed with 10 plain runs.
 set -eu
+# A figure measured on a busy machine is off by several times: print the load beside every
+# figure, and warn when it is above 0.5 on two cores (0.25 a core).
+load() {
+  local one; one=$(cut -d' ' -f1 /proc/loadavg)
+  echo "load average $1: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+  if awk -v l="$one" -v n="$(nproc)" 'BEGIN { exit !(l > 0.25 * n) }'; then
+    echo "WARNING: load $one is above $(awk -v n="$(nproc)" 'BEGIN { print 0.25 * n }') on $(nproc) cores: other work shares the cores, and these figures can be several times off" >&2
+  fi
+}
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 tree=${1:-/tmp/filewalk-tree}
@@ -25,6 +34,7 @@ set -f   # *.py is for find, not for this shell
 echo "the same answer from all three:"
 $python | md5sum; $book | md5sum; $beyond | md5sum
 
+load before
 echo "timing on $(nproc) cores, $(java -version 2>&1 | head -1)..."
 if command -v hyperfine >/dev/null; then
   hyperfine -N --warmup 2 --runs 10 -n find "$find" -n python "$python" \
@@ -37,3 +47,4 @@ else
     echo "$name: $(( ($(date +%s%N) - start) / 10000000 )) ms a run"
   done
 fi
+load after

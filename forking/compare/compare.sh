@@ -4,30 +4,46 @@
 # multiprocessing spawn, and C's fork + exec of /bin/true as the practical limit.
 # Usage, from anywhere: forking/compare/compare.sh [COUNT]   (children per figure, default 30)
 set -euo pipefail
+# A figure measured on a busy machine is off by several times: print the load beside every
+# figure, and warn when it is above 0.5 on two cores (0.25 a core).
+load() {
+  local one; one=$(cut -d' ' -f1 /proc/loadavg)
+  echo "load average $1: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+  if awk -v l="$one" -v n="$(nproc)" 'BEGIN { exit !(l > 0.25 * n) }'; then
+    echo "WARNING: load $one is above $(awk -v n="$(nproc)" 'BEGIN { print 0.25 * n }') on $(nproc) cores: other work shares the cores, and these figures can be several times off" >&2
+  fi
+}
 cd "$(dirname "$0")/../.."
 count=${1:-30}
-jdk25=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
+# A second JDK to measure beside the default one: JDK25_HOME, or the first JDK 25 found
+# among the system's JVMs.
+jdk25=${JDK25_HOME:-}
+if [ -z "$jdk25" ]; then
+  for d in /usr/lib/jvm/*; do
+    if "$d/bin/java" -version 2>&1 | grep -q 'version "25'; then jdk25=$d; break; fi
+  done
+fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
 echo "== building forking (mvn -q -pl forking compile)"
 mvn -q -pl forking compile
 gcc -O2 -o "$out/fork_exec" forking/compare/fork_exec.c
-echo "== load average before: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
+load before
 
 spawn_rate() {   # JAVA_BINARY LABEL
   echo "== Java ($2): SpawnRate --count $count"
   "$1" -cp forking/target/classes org.parallelsystemtools.forking.beyond.SpawnRate --count "$count" | tee "$out/$2"
 }
 spawn_rate java "default JDK"
-if [ -x "$jdk25/bin/java" ]; then
+if [ -n "$jdk25" ] && [ -x "$jdk25/bin/java" ]; then
   spawn_rate "$jdk25/bin/java" "JDK 25"
 fi
 echo "== Python $(python3 -c 'import sys; print(sys.version.split()[0])'): forking/compare/spawn_rate.py --count $count"
 python3 forking/compare/spawn_rate.py --count "$count" | tee "$out/python"
 echo "== C: fork + exec /bin/true"
 "$out/fork_exec" 1000 | tee "$out/c"
-echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+load after
 
 python_spawn=$(sed -n 's/^python multiprocessing spawn: .*, \([0-9.]*\) children\/s$/\1/p' "$out/python")
 echo "== ratios to Python's multiprocessing spawn ($python_spawn children/s)"

@@ -3,6 +3,15 @@
 # PipeThroughput, the same 64 KiB blocks and the same total, ROUNDS times in turn.
 # Usage: bash pipes/compare/compare.sh [MIB] [ROUNDS]     (defaults: 2048 MiB, 3 rounds)
 set -euo pipefail
+# A figure measured on a busy machine is off by several times: print the load beside every
+# figure, and warn when it is above 0.5 on two cores (0.25 a core).
+load() {
+  local one; one=$(cut -d' ' -f1 /proc/loadavg)
+  echo "load average $1: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+  if awk -v l="$one" -v n="$(nproc)" 'BEGIN { exit !(l > 0.25 * n) }'; then
+    echo "WARNING: load $one is above $(awk -v n="$(nproc)" 'BEGIN { print 0.25 * n }') on $(nproc) cores: other work shares the cores, and these figures can be several times off" >&2
+  fi
+}
 cd "$(dirname "$0")/../.."
 mib=${1:-2048}
 rounds=${2:-3}
@@ -13,7 +22,7 @@ if [ ! -f pipes/target/classes/org/parallelsystemtools/pipes/beyond/PipeThroughp
   mvn -q -pl pipes compile
 fi
 
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores (figures mean little above about 1)"
+load before
 echo "moving $mib MiB through a pipe, 64 KiB per call; $rounds rounds of dd, Python, Java (about $((rounds * mib * 4 / 3000 + rounds * 2)) s)"
 ddfig() {   # the reading dd's count and time, as MB/s (10^6 bytes)
   dd if=/dev/zero bs=64k count=$((mib * 16)) 2>/dev/null | dd of=/dev/null bs=64k 2>&1 |
@@ -34,4 +43,4 @@ awk -v d="$sum_dd" -v p="$sum_py" -v j="$sum_java" -v n="$rounds" 'BEGIN {
   printf "%-6s %12.0f %12.0f %12.0f\n", "mean", d / n, p / n, j / n
   printf "Java / Python: %.2f x   Java / dd: %.2f x   Python / dd: %.2f x\n", j / p, j / d, p / d
 }'
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+load after

@@ -3,6 +3,15 @@
 # in one run: P producer threads hand ITEMS items each to C consumer threads.
 # Usage, from anywhere:  bash queues/compare/compare.sh [ITEMS_PER_PRODUCER]   (default 200000)
 set -euo pipefail
+# A figure measured on a busy machine is off by several times: print the load beside every
+# figure, and warn when it is above 0.5 on two cores (0.25 a core).
+load() {
+  local one; one=$(cut -d' ' -f1 /proc/loadavg)
+  echo "load average $1: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+  if awk -v l="$one" -v n="$(nproc)" 'BEGIN { exit !(l > 0.25 * n) }'; then
+    echo "WARNING: load $one is above $(awk -v n="$(nproc)" 'BEGIN { print 0.25 * n }') on $(nproc) cores: other work shares the cores, and these figures can be several times off" >&2
+  fi
+}
 cd "$(dirname "$0")/../.."
 items=${1:-200000}
 case $items in ''|*[!0-9]*) echo "compare.sh: ITEMS must be a whole number from 1 to 1000000, not '$items'" >&2; exit 2;; esac
@@ -13,6 +22,7 @@ echo "4 producers x $items items -> 2 consumers; Java and C best of 3 rounds, Py
 [ -d queues/target/classes/org/parallelsystemtools/queues/beyond ] || mvn -q -pl queues compile
 gcc -O2 -pthread -o /tmp/queue_bench queues/compare/queue_bench.c
 
+load before
 java_out=$(java -cp queues/target/classes org.parallelsystemtools.queues.beyond.QueueThroughput \
   --items "$items" --rounds 3 --producers 4 --consumers 2)
 echo "$java_out"
@@ -32,3 +42,4 @@ awk -v jl="$java_like" -v jb="$java_best" -v jt="$java_abq_take" -v p="$python" 
   printf "Java ArrayBlockingQueue drainTo / Python queue.Queue get: %.1fx\n", jb / p
   printf "Java ArrayBlockingQueue take (one lock round per item, as the C ring) / C mutex ring: %.2fx\n", jt / c
 }'
+load after

@@ -6,27 +6,29 @@
 # for messages per second and for CPU time per message (all threads, kernel
 # included), which changes far less than msg/s when other work shares the cores.
 #   bash sockets/compare/compare.sh [MESSAGES-PER-CLIENT (4000)] [ROUNDS (3)]
-# Java: $JAVA_HOME/bin/java, else /usr/lib/jvm/temurin-25-jdk-amd64 if installed
-# (for the virtual-thread row), else the java on the PATH.
+# Java: $JAVA_HOME/bin/java, else the java on the PATH; with JDK 21+ it adds the
+# virtual-thread row.
 set -euo pipefail
+# A figure measured on a busy machine is off by several times: print the load beside every
+# figure, and warn when it is above 0.5 on two cores (0.25 a core).
+load() {
+  local one; one=$(cut -d' ' -f1 /proc/loadavg)
+  echo "load average $1: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+  if awk -v l="$one" -v n="$(nproc)" 'BEGIN { exit !(l > 0.25 * n) }'; then
+    echo "WARNING: load $one is above $(awk -v n="$(nproc)" 'BEGIN { print 0.25 * n }') on $(nproc) cores: other work shares the cores, and these figures can be several times off" >&2
+  fi
+}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 messages=${1:-4000}
 rounds=${2:-3}
 cd "$root"
 
-mvn -q -pl sockets compile
 java=java
-if [ -n "${JAVA_HOME:-}" ]; then java=$JAVA_HOME/bin/java
-elif [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java; fi
+if [ -n "${JAVA_HOME:-}" ]; then java=$JAVA_HOME/bin/java; fi
+# Built with the JDK that measures: on JDK 21+ that compiles the --virtual part too.
+JAVA_HOME=$(dirname "$(dirname "$(readlink -f "$(command -v "$java")")")") mvn -q -pl sockets compile
 classes=sockets/target/classes
-feature=$("$java" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
-if [ "${feature%%.*}" -ge 21 ] && [ ! -f $classes/org/parallelsystemtools/sockets/beyond/VirtualConnections.class ]; then
-  # built by an older JDK: compile the JDK 21 part beside it, outside target/
-  extra=$(mktemp -d)
-  "$(dirname "$java")/javac" --release 21 -nowarn -cp $classes -d "$extra" sockets/src/main/java21/org/parallelsystemtools/sockets/beyond/*.java
-  classes=$classes:$extra
-fi
 gcc -O2 -pthread -o /tmp/socket_bench "$here/socket_bench.c"
 
 w=$(( messages < 2000 ? messages : 2000 ))
@@ -46,6 +48,7 @@ record() { # record LANGUAGE ROUND
     esac
   done
 }
+load before
 for round in $(seq "$rounds"); do
   "$java" -cp "$classes" org.parallelsystemtools.sockets.beyond.SocketThroughput --messages "$messages" | record java "$round"
   for transport in tcp unix; do
@@ -71,3 +74,4 @@ for what in "msg/s:2" "cpu us/msg:3"; do
   done
 done
 rm -f "$results"
+load after

@@ -1,16 +1,24 @@
 #!/usr/bin/env bash
 # VirtualThreads beside Python (threading threads and asyncio tasks) and C (pthreads), in one run.
 # Usage, from anywhere: threading/compare/compare.sh [SLEEPERS] [SLEEP_MS]   (defaults 10000 1000)
-# Needs JDK 21+ for VirtualThreads: JAVA_HOME, else /usr/lib/jvm/temurin-25-jdk-amd64.
+# Needs JDK 21+ for VirtualThreads: point JAVA_HOME at one.
 set -euo pipefail
+# A figure measured on a busy machine is off by several times: print the load beside every
+# figure, and warn when it is above 0.5 on two cores (0.25 a core).
+load() {
+  local one; one=$(cut -d' ' -f1 /proc/loadavg)
+  echo "load average $1: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+  if awk -v l="$one" -v n="$(nproc)" 'BEGIN { exit !(l > 0.25 * n) }'; then
+    echo "WARNING: load $one is above $(awk -v n="$(nproc)" 'BEGIN { print 0.25 * n }') on $(nproc) cores: other work shares the cores, and these figures can be several times off" >&2
+  fi
+}
 cd "$(dirname "$0")/../.."
 sleepers=${1:-10000}
 sleep_ms=${2:-1000}
-jdk=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-if [ ! -f threading/target/classes/org/parallelsystemtools/threading/beyond/VirtualThreads.class ]; then
-  JAVA_HOME=$jdk mvn -q -pl threading compile
-fi
+jdk=${JAVA_HOME:?point JAVA_HOME at a JDK 21 or newer}
+JAVA_HOME=$jdk mvn -q -pl threading compile
 gcc -O2 -pthread -o /tmp/threading-sleepers threading/compare/sleepers.c
+load before
 echo "$(nproc) cores, $(uname -sr); $sleepers sleepers of $sleep_ms ms; each column a fresh process"
 echo
 out=$("$jdk/bin/java" -cp threading/target/classes org.parallelsystemtools.threading.beyond.VirtualThreads \
@@ -27,3 +35,4 @@ for r in "OS threads at peak" "peak RSS (MB)" "time (ms)"; do
   printf '%-20s Java platform %6s  virtual %6s (x%s)  Python threading %6s  asyncio %6s  C pthreads %6s\n' \
     "$r" "$jp" "$jv" "$(awk -v a="$jp" -v b="$jv" 'BEGIN { printf "%.3f", b / (a ? a : 1) }')" "$pt" "$pa" "$ct"
 done
+load after
