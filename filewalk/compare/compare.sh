@@ -37,14 +37,22 @@ $python | md5sum; $book | md5sum; $beyond | md5sum
 load before
 echo "timing on $(nproc) cores, $(java -version 2>&1 | head -1)..."
 if command -v hyperfine >/dev/null; then
-  hyperfine -N --warmup 2 --runs 10 -n find "$find" -n python "$python" \
+  json=$(mktemp)
+  hyperfine -N --warmup 2 --runs 10 --export-json "$json" -n find "$find" -n python "$python" \
     -n "FindPythonFiles (java -cp)" "$book" -n "FindFilesFast (tuned flags)" "$beyond"
+  mean() { python3 -c "import json,sys; r=[x for x in json.load(open(sys.argv[1]))['results'] if x['command']==sys.argv[2]]; print(round(r[0]['mean']*1000))" "$json" "$1"; }
+  ms_find=$(mean find); ms_python=$(mean python); ms_beyond=$(mean "FindFilesFast (tuned flags)")
+  rm -f "$json"
 else
   for name in find python book beyond; do
     eval "command=\$$name"
     start=$(date +%s%N)
     for _ in 1 2 3 4 5 6 7 8 9 10; do $command > /dev/null; done
-    echo "$name: $(( ($(date +%s%N) - start) / 10000000 )) ms a run"
+    ms=$(( ($(date +%s%N) - start) / 10000000 ))
+    echo "$name: $ms ms a run"
+    eval "ms_$name=$ms"
   done
 fi
 load after
+# The last line, FIGURE ..., is what .ci/figures/chart.py reads to draw the front page's chart.
+echo "FIGURE path=walk unit=ms better=lower java=$ms_beyond python=$ms_python limit=$ms_find limit_name=find load=$(cut -d' ' -f1 /proc/loadavg)"

@@ -55,3 +55,7 @@ for label in "default JDK" "JDK 25"; do
     printf '%-12s %-30s %6s children/s  %5.2f x\n' "$label" "$way" "$rate" "$(echo "$rate / $python_spawn" | bc -l)"
   done < <(grep ' children in ' "$out/$label")
 done
+# The last line, FIGURE ..., is what .ci/figures/chart.py reads to draw the front page's chart.
+java_best=$(sed -n 's/^spawn: \([0-9.]*\) children\/s$/\1/p' "$out/default JDK" | tail -1)
+c_rate=$(sed -n 's/.*, \([0-9.]*\) children\/s$/\1/p' "$out/c")
+echo "FIGURE path=spawn unit=children/s better=higher java=$java_best python=$python_spawn limit=$c_rate limit_name=C_fork+exec load=$(cut -d' ' -f1 /proc/loadavg)"

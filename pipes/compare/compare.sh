@@ -42,5 +42,7 @@ done
 awk -v d="$sum_dd" -v p="$sum_py" -v j="$sum_java" -v n="$rounds" 'BEGIN {
   printf "%-6s %12.0f %12.0f %12.0f\n", "mean", d / n, p / n, j / n
   printf "Java / Python: %.2f x   Java / dd: %.2f x   Python / dd: %.2f x\n", j / p, j / d, p / d
+  printf "FIGURE path=pipe unit=MB/s better=higher java=%.0f python=%.0f limit=%.0f limit_name=dd|dd", j / n, p / n, d / n
 }'
+echo " load=$(cut -d' ' -f1 /proc/loadavg)"
 load after

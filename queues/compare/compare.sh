@@ -43,3 +43,5 @@ awk -v jl="$java_like" -v jb="$java_best" -v jt="$java_abq_take" -v p="$python" 
   printf "Java ArrayBlockingQueue take (one lock round per item, as the C ring) / C mutex ring: %.2fx\n", jt / c
 }'
 load after
+# The last line, FIGURE ..., is what .ci/figures/chart.py reads to draw the front page's chart.
+echo "FIGURE path=queue unit=items/s better=higher java=$java_like python=$python limit=$c limit_name=C_mutex_ring load=$(cut -d' ' -f1 /proc/loadavg)"

@@ -75,3 +75,7 @@ for what in "msg/s:2" "cpu us/msg:3"; do
 done
 rm -f "$results"
 load after
+# The last line, FIGURE ..., is what .ci/figures/chart.py reads to draw the front page's chart.
+for t in tcp unix; do
+  echo "FIGURE path=sockets_$t unit=msg/s better=higher java=$(median "java-$t" 2) python=$(median "python-$t" 2) limit=$(median "c-$t" 2) limit_name=C load=$(cut -d' ' -f1 /proc/loadavg)"
+done

@@ -36,3 +36,5 @@ for r in "OS threads at peak" "peak RSS (MB)" "time (ms)"; do
     "$r" "$jp" "$jv" "$(awk -v a="$jp" -v b="$jv" 'BEGIN { printf "%.3f", b / (a ? a : 1) }')" "$pt" "$pa" "$ct"
 done
 load after
+# The last line, FIGURE ..., is what .ci/figures/chart.py reads to draw the front page's chart.
+echo "FIGURE path=sleepers unit=ms better=lower java=$(row "$out" "time (ms)" 1) python=$(row "$py" "time (ms)" 1) limit=$(row "$c" "time (ms)" 1) limit_name=C_pthreads load=$(cut -d' ' -f1 /proc/loadavg)"
