@@ -1,5 +1,6 @@
 package org.parallelsystemtools.forking;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -158,7 +159,9 @@ class BookOutputTest {
         RealProcess.Running running = of(Orphan.class).pace(PACE).start().closeStdin();
         running.process().waitFor();
         String parentGone = "Child " + running.pid() + " completed\n";
-        running.awaitOutput(out -> out.startsWith(parentGone) && all(out, "Parent PID: (\\d+)").stream()
+        // Its parent has ended, so wait on the output itself: the orphan writes on.
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).until(() -> running.out()
+                .startsWith(parentGone) && all(running.out(), "Parent PID: (\\d+)").stream()
                 .filter(pid -> !pid.equals(Long.toString(running.pid()))).count() >= 3);
         // It would report 100 times; as a reader would, the test ends it with kill once it has been adopted.
         long orphan = Long.parseLong(group(running.out(), "Child (\\d+), Parent PID"));
