@@ -51,15 +51,15 @@ public final class ForkAndContinue {
     }
 }
 
-/* Output: (unordered)
+/* Output: (unordered; vary 3994 6929)
 Program executing
-	pid: 18086, processName: parent
+	pid: 3994, processName: parent
 Parent executing
-	pid: 18086, forkPID: 18159, processName: parent
+	pid: 3994, forkPID: 6929, processName: parent
 Process finishing
-	pid: 18086, processName: parent
+	pid: 3994, processName: parent
 Child executing
-	pid: 18159, forkPID: 0, processName: child
+	pid: 6929, forkPID: 0, processName: child
 Process finishing
-	pid: 18159, processName: child
+	pid: 6929, processName: child
 */

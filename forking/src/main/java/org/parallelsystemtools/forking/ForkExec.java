@@ -36,9 +36,9 @@ public final class ForkExec {
     }
 }
 
-/* Output:
-Child is 17586
-Hello from child 17586 1
-Child is 17703
-Hello from child 17703 2
+/* Output: (vary 8011 8124)
+Child is 8011
+Hello from child 8011 1
+Child is 8124
+Hello from child 8124 2
 */

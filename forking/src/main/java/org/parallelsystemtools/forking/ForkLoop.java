@@ -42,11 +42,11 @@ public final class ForkLoop {
     }
 }
 
-/* Output:
-Hello from parent 16974 17024
-Hello from child 17024
-Hello from parent 16974 17067
-Hello from child 17067
-Hello from parent 16974 17088
-Hello from child 17088
+/* Output: (vary 7936 8053 8121 8194)
+Hello from parent 7936 8053
+Hello from child 8053
+Hello from parent 7936 8121
+Hello from child 8121
+Hello from parent 7936 8194
+Hello from child 8194
 */

@@ -9,11 +9,16 @@ public final class HelloChild {
 
     public static void main(String[] args) {
         // Started through Relaunch, its own argument follows the role; started by hand, it comes first.
-        String arg = Relaunch.isChild(args) ? args[1] : args[0];
+        int at = Relaunch.isChild(args) ? 1 : 0;
+        if (args.length != at + 1) {
+            System.err.println("HelloChild: expected one argument, the word to print (usage: HelloChild ARG)");
+            System.exit(2);
+        }
+        String arg = args[at];
         System.out.println("Hello from child " + ProcessHandle.current().pid() + " " + arg);
     }
 }
 
-/* Output:
-Hello from child 16912 7
+/* Output: (vary 7943)
+Hello from child 7943 7
 */

@@ -14,6 +14,10 @@ public final class ProcessCoordination {
 
     public static void main(String[] args) throws Exception {
         if (Relaunch.isChild(args)) {
+            if (args.length != 3 || !args[2].matches("\\d{1,3}(\\.\\d{1,3})?")) {
+                System.err.println("ProcessCoordination: its children are started by ProcessCoordination itself (usage: ProcessCoordination)");
+                System.exit(2);
+            }
             worker(args[1], Double.parseDouble(args[2]));
             return;
         }
@@ -45,13 +49,13 @@ public final class ProcessCoordination {
     }
 }
 
-/* Output: (unordered)
-Main process ID: 19772
+/* Output: (unordered; vary 4043 6273 6926; times)
+Main process ID: 4043
 p2 running: True
-p1.name=Process-1, p1.pid=19838
-p2.name=WorkerTwo, p2.pid=19841
-Worker 1 - Parent: 19772, Current: 19838
-Worker 2 - Parent: 19772, Current: 19841
+p1.name=Process-1, p1.pid=6273
+p2.name=WorkerTwo, p2.pid=6926
+Worker 1 - Parent: 4043, Current: 6273
+Worker 2 - Parent: 4043, Current: 6926
 Worker 2 completed in 1.00 seconds
 Worker 1 completed in 2.00 seconds
 p1 still running: False

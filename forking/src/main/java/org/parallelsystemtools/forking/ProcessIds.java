@@ -27,9 +27,9 @@ public final class ProcessIds {
     }
 }
 
-/* Output: (unordered)
-Parent process PID: 18345, Child PID: 18364
+/* Output: (unordered; vary 4012 6932)
+Parent process PID: 4012, Child PID: 6932
 Both processes execute this code
-Child process PID: 18364, Parent PID: 18345
+Child process PID: 6932, Parent PID: 4012
 Both processes execute this code
 */

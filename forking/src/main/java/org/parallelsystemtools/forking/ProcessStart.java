@@ -11,6 +11,10 @@ public final class ProcessStart {
 
     public static void main(String[] args) throws Exception {
         if (Relaunch.isChild(args)) {
+            if (args.length != 2) {
+                System.err.println("ProcessStart: its child is started by ProcessStart itself (usage: ProcessStart)");
+                System.exit(2);
+            }
             runTask(args[1]);
             return;
         }
@@ -27,9 +31,9 @@ public final class ProcessStart {
     }
 }
 
-/* Output:
-Parent process: 19456
+/* Output: (vary 4036 4653)
+Parent process: 4036
 Child process starting
-Child process running: name=test, pid=19509
+Child process running: name=test, pid=4653
 Child process finished
 */

@@ -14,6 +14,10 @@ public final class ProcessSubclass {
 
     public static void main(String[] args) throws Exception {
         if (Relaunch.isChild(args)) {
+            if (args.length != 2 || !args[1].matches("\\d{1,3}(\\.\\d{1,3})?")) {
+                System.err.println("ProcessSubclass: its child is started by ProcessSubclass itself (usage: ProcessSubclass)");
+                System.exit(2);
+            }
             new CustomProcess(Double.parseDouble(args[1])).run();
             return;
         }
@@ -51,9 +55,9 @@ public final class ProcessSubclass {
     }
 }
 
-/* Output:
-Main process: 20056
-Child 20084 starting, parent: 20056
-20084 finished in 2.02s
-Total time: 4.13s
+/* Output: (vary 13526 13553; times)
+Main process: 13526
+Child 13553 starting, parent: 13526
+13553 finished in 2.00s
+Total time: 2.40s
 */

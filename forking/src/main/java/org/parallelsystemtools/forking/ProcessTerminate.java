@@ -9,14 +9,23 @@ import java.util.stream.Collectors;
  * The tutorial's {@code Process.terminate()}: a child that would report ten times is stopped by
  * its parent after a second, and {@code join} then collects it.
  *
- * <p>{@code terminate()} is {@code destroy()}, which sends SIGTERM as Python does. A forked child
- * runs at once; a JVM child needs a tenth of a second or more before its first line, so here the
- * parent reads that line through a pipe and counts its second from there.
+ * <p>{@code terminate()} is {@code destroy()}, which sends SIGTERM as Python does. Python counts
+ * its second from {@code start()}, when the forked child already runs and has not yet printed. A
+ * JVM child runs only once its JVM is up, a tenth of a second or more later: so the child says
+ * {@code up} (a line the parent keeps to itself) and waits for the parent's go, and the parent
+ * counts its second from that go. The child then prints at 0 s and 0.5 s, and its 1 s line comes
+ * after the parent's {@code terminate()}: two rounds, as in Python.
  */
 public final class ProcessTerminate {
 
     public static void main(String[] args) throws Exception {
         if (Relaunch.isChild(args)) {
+            if (args.length != 5 || !args[2].matches("\\d{1,9}") || !args[4].matches("\\d{1,9}")) {
+                System.err.println("ProcessTerminate: its child is started by ProcessTerminate itself (usage: ProcessTerminate)");
+                System.exit(2);
+            }
+            System.out.println("up");
+            System.in.read();       // the parent's go: its p.start()
             runTask(args[1], Integer.parseInt(args[2]), Map.of(args[3], Integer.parseInt(args[4])));
             return;
         }
@@ -24,7 +33,8 @@ public final class ProcessTerminate {
         System.out.println("Child process starting");
         Process p = Relaunch.start(ProcessTerminate.class, "test", "18", "m", "20");
         BufferedReader lines = p.inputReader();
-        System.out.println(lines.readLine());
+        lines.readLine();               // "up": the child's JVM is ready
+        p.getOutputStream().close();    // go
         Thread copy = new Thread(() -> {
             try {
                 lines.lines().forEach(System.out::println);
@@ -52,13 +62,12 @@ public final class ProcessTerminate {
     }
 }
 
-/* Output:
-Parent process: 19594
+/* Output: (vary 13321 13343)
+Parent process: 13321
 Child process starting
-Child running: name=test, age=18, pid=19666
+Child running: name=test, age=18, pid=13343
 Extra args: {'m': 20}
-Child running: name=test, age=18, pid=19666
+Child running: name=test, age=18, pid=13343
 Extra args: {'m': 20}
-...
 Child process terminated
 */

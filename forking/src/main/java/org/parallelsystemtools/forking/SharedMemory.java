@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Lutz {@code multi3.py}: a value and an array in shared memory are seen and changed by every
@@ -22,6 +23,10 @@ public final class SharedMemory {
 
     public static void main(String[] args) throws Exception {
         if (Relaunch.isChild(args)) {
+            if (args.length != 3 || !args[2].matches(".*/multi3-\\d+-\\d+\\.shm") || !Files.isRegularFile(Path.of(args[2]))) {
+                System.err.println("SharedMemory: its children are started by SharedMemory itself (usage: SharedMemory)");
+                System.exit(2);
+            }
             MappedByteBuffer shared = map(Path.of(args[2]));
             if (args[1].equals("update")) {
                 updater(shared);
@@ -30,8 +35,9 @@ public final class SharedMemory {
             }
             return;
         }
-        Path file = Files.createTempFile("multi3-", ".shm");
+        Path file = Files.createTempFile("multi3-" + ProcessHandle.current().pid() + "-", ".shm");
         file.toFile().deleteOnExit();
+        removeStale(file.getParent());
         MappedByteBuffer shared = map(file);
         showdata("parent start", shared);
         start("child", file).waitFor();
@@ -71,14 +77,13 @@ public final class SharedMemory {
                 shared.putInt(0, shared.getInt(0) + 1);
                 shared.putDouble(8 + 8 * i, shared.getDouble(8 + 8 * i) + 1);
             }
-            Process child = start(parentUpdates ? "process " + i : "update", file);
-            running.add(child);
+            running.add(start(parentUpdates ? "process " + i : "update", file));
             if (!parallel) {
-                child.waitFor();
+                running.get(i).waitFor();
             }
         }
         for (Process child : running) {
-            child.waitFor();                        // join(): a no-op for the serial ones
+            child.waitFor();    // join(): a no-op for the serial ones
         }
     }
 
@@ -91,25 +96,34 @@ public final class SharedMemory {
             return channel.map(FileChannel.MapMode.READ_WRITE, 0, 8 + 8 * PROCS);
         }
     }
+
+    /** Python's shared memory ends with its processes; a file outlives a kill -9: the next run removes it. */
+    static void removeStale(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {     // multi3-PID-N.shm whose PID has ended
+            files.filter(f -> f.getFileName().toString().matches("multi3-\\d{1,18}-\\d+\\.shm")).filter(f ->
+                    ProcessHandle.of(Long.parseLong(f.getFileName().toString().split("-")[1])).isEmpty())
+                    .forEach(f -> f.toFile().delete());
+        }
+    }
 }
 
-/* Output:
-parent start: pid:18569, global:0, value:0, array:[0.0, 0.0, 0.0]
-child       : pid:18603, global:0, value:0, array:[0.0, 0.0, 0.0]
+/* Output: (unordered; vary 3997 7134 7546 7663 7693 7715 7713 7712)
+parent start: pid:3997, global:0, value:0, array:[0.0, 0.0, 0.0]
+child       : pid:7134, global:0, value:0, array:[0.0, 0.0, 0.0]
 
 loop1 (updates in parent, serial children)...
-process 0   : pid:18660, global:0, value:1, array:[1.0, 0.0, 0.0]
-process 1   : pid:18686, global:0, value:2, array:[1.0, 1.0, 0.0]
-process 2   : pid:18710, global:0, value:3, array:[1.0, 1.0, 1.0]
+process 0   : pid:7546, global:0, value:1, array:[1.0, 0.0, 0.0]
+process 1   : pid:7663, global:0, value:2, array:[1.0, 1.0, 0.0]
+process 2   : pid:7693, global:0, value:3, array:[1.0, 1.0, 1.0]
 
 loop2 (updates in parent, parallel children)...
-process 0   : pid:18729, global:0, value:6, array:[2.0, 2.0, 2.0]
-process 2   : pid:18732, global:0, value:6, array:[2.0, 2.0, 2.0]
-process 1   : pid:18730, global:0, value:6, array:[2.0, 2.0, 2.0]
+process 2   : pid:7715, global:0, value:6, array:[2.0, 2.0, 2.0]
+process 1   : pid:7713, global:0, value:6, array:[2.0, 2.0, 2.0]
+process 0   : pid:7712, global:0, value:6, array:[2.0, 2.0, 2.0]
 
 loop3 (updates in serial children)...
-parent temp : pid:18569, global:6, value:9, array:[5.0, 5.0, 5.0]
+parent temp : pid:3997, global:6, value:9, array:[5.0, 5.0, 5.0]
 
 loop4 (updates in parallel children)...
-parent end  : pid:18569, global:6, value:12, array:[8.0, 8.0, 8.0]
+parent end  : pid:3997, global:6, value:12, array:[8.0, 8.0, 8.0]
 */

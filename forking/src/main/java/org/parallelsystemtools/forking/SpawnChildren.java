@@ -20,26 +20,26 @@ public final class SpawnChildren {
     }
 }
 
-/* Output: (unordered)
-Process 17788 spawned
-Process 17791 spawned
-Process 17793 spawned
-Process 17796 spawned
-Process 17798 spawned
-Process 17800 spawned
-Process 17803 spawned
-Process 17827 spawned
-Process 17830 spawned
-Process 17833 spawned
+/* Output: (unordered; vary 5930 6954 6959 6966 6974 7004 7025 7050 7085 7094)
+Process 5930 spawned
+Process 6954 spawned
+Process 6959 spawned
+Process 6966 spawned
+Process 6974 spawned
+Process 7004 spawned
+Process 7025 spawned
+Process 7050 spawned
+Process 7085 spawned
+Process 7094 spawned
 Main process exiting.
-Hello from child 17793 2
-Hello from child 17788 0
-Hello from child 17791 1
-Hello from child 17798 4
-Hello from child 17796 3
-Hello from child 17830 8
-Hello from child 17800 5
-Hello from child 17833 9
-Hello from child 17803 6
-Hello from child 17827 7
+Hello from child 6959 2
+Hello from child 6974 4
+Hello from child 6966 3
+Hello from child 7025 6
+Hello from child 6954 1
+Hello from child 7004 5
+Hello from child 5930 0
+Hello from child 7094 9
+Hello from child 7050 7
+Hello from child 7085 8
 */

@@ -25,11 +25,11 @@ public final class StartPrograms {
     }
 }
 
-/* Output: (unordered)
+/* Output: (unordered; vary 6927 7084 7043 7019 7095)
 parent exit
-Hello from child 20631 0
-Hello from child 20637 2
-Hello from child 20642 3
-Hello from child 20634 1
-Hello from child 20649 4
+Hello from child 6927 0
+Hello from child 7084 3
+Hello from child 7043 2
+Hello from child 7019 1
+Hello from child 7095 4
 */

@@ -15,6 +15,10 @@ public final class WhoAmI {
 
     public static void main(String[] args) throws Exception {
         if (Relaunch.isChild(args)) {
+            if (args.length != 2) {
+                System.err.println("WhoAmI: its children are started by WhoAmI itself (usage: WhoAmI)");
+                System.exit(2);
+            }
             whoami(args[1], Relaunch.CHILD);
             return;
         }
@@ -41,13 +45,13 @@ public final class WhoAmI {
     }
 }
 
-/* Output: (unordered)
-function call: name:main, pid:20164
-spawned child: name:child, pid:20196
+/* Output: (unordered; vary 4058 6987 7559 7564 7562 7575 7579)
+function call: name:main, pid:4058
+spawned child: name:child, pid:6987
 Main process exit.
-run process 2: name:child, pid:20266
-run process 3: name:child, pid:20274
-run process 0: name:child, pid:20260
-run process 1: name:child, pid:20262
-run process 4: name:child, pid:20294
+run process 0: name:child, pid:7559
+run process 2: name:child, pid:7564
+run process 1: name:child, pid:7562
+run process 3: name:child, pid:7575
+run process 4: name:child, pid:7579
 */

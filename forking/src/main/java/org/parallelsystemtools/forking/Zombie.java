@@ -63,11 +63,11 @@ public final class Zombie {
     }
 }
 
-/* Output: (unordered)
-Parent 19281 running indefinitely
-Child 19319 exiting
-Parent 19281 running indefinitely
-Parent 19281 running indefinitely
-Java child 19319: gone from the process table: its exit status was collected
-Child 19330 of sh 19328: state Z (zombie): ended, its exit status not yet collected
+/* Output: (unordered; vary 4006 6920 7075 7045)
+Parent 4006 running indefinitely
+Parent 4006 running indefinitely
+Child 6920 exiting
+Parent 4006 running indefinitely
+Java child 6920: gone from the process table: its exit status was collected
+Child 7075 of sh 7045: state Z (zombie): ended, its exit status not yet collected
 */

@@ -2,6 +2,7 @@ package org.parallelsystemtools.forking.beyond;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,13 +40,31 @@ public final class SpawnRate {
         int count = options.whole("--count", 30, 1, 1000);
         int warmup = options.whole("--warmup", 2, 0, 100);
         options.positional(0);
+        List<String> relaunch = Relaunch.builder(SpawnRate.class).command();   // a bad -Dpace ends here, in one line
         int jdk = Runtime.version().feature();
         int ways = jdk >= 25 ? 4 : 3;
         say("Starting and reaping %d child JVMs one after another, %d ways, on JDK %d"
                 + " (about %d s at 10 children/s)", count, ways, jdk, (count + warmup + 1) * ways / 10 + 1);
-        Path dir = Files.createTempDirectory("spawn-rate-");
+        Path dir;
         try {
-            List<String> relaunch = Relaunch.builder(SpawnRate.class).command();
+            dir = Files.createTempDirectory("spawn-rate-");
+        } catch (IOException | IllegalArgumentException e) {
+            options.fail("-Djava.io.tmpdir must name a folder it can write in, not '"
+                    + System.getProperty("java.io.tmpdir") + "' (" + e.getMessage() + ")");
+            return;
+        }
+        // Ctrl-C or kill (SIGINT, SIGTERM) skips the finally below but runs shutdown hooks: the
+        // hook ends the child at work (an archive it writes would land after the removal), then
+        // removes the folder. After kill -9 nothing runs; the folder's name says what it was.
+        Thread cleanUp = new Thread(() -> {
+            ProcessHandle.current().children().forEach(child -> {
+                child.destroyForcibly();
+                child.onExit().join();
+            });
+            remove(dir);
+        }, "spawn-rate-clean-up");
+        Runtime.getRuntime().addShutdownHook(cleanUp);
+        try {
             List<String> plain = new ArrayList<>(relaunch);
             plain.removeAll(Relaunch.JVM_FLAGS);
             double best = measure("plain java", plain, count, warmup);
@@ -66,10 +85,25 @@ public final class SpawnRate {
             }
             say("(Relaunch.JVM_FLAGS: %s)", String.join(" ", Relaunch.JVM_FLAGS));
             say("spawn: %.1f children/s", best);
+        } catch (IOException e) {
+            System.err.println("SpawnRate: " + e.getMessage());
+            System.exit(1);     // the hook removes the folder
         } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            remove(dir);
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanUp);
+            } catch (IllegalStateException e) {
+                // a signal came at the very end: the hook is running, and removes nothing more
             }
+        }
+    }
+
+    /** Removes the folder and everything in it; gone already is fine. */
+    static void remove(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // removed already (by the hook, or by the normal end)
         }
     }
 
