@@ -31,7 +31,7 @@ class BeyondProgramsTest {
 
     @Test
     void aClientProcessTalksToAServerProcessOnAnyFreePortAndSigtermClosesItCleanly() throws Exception {
-        RealProcess.Running server = RealProcess.of(EchoServer.class).timeout(SLOW).args("--port", "0").start();
+        RealProcess.Running server = RealProcess.of(EchoServer.class).timeout(SLOW).args("--port", "0", "--max-connections", "1000").start();
         try {
             server.awaitOutput(out -> out.contains("listening"));
             Matcher m = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+) ").matcher(server.terminal());
@@ -47,7 +47,7 @@ class BeyondProgramsTest {
             assertEquals(143, ended.code()); // 128 + SIGTERM, after the shutdown hook ran
             assertEquals(2, ended.outLines().size(), ended.terminal());
             assertTrue(ended.outLines().get(0).matches("EchoServer listening on 127\\.0\\.0\\.1:" + port + " \\(pid "
-                    + server.pid() + ", one selector thread, at most 10000 connections, timeout 5000 ms,"
+                    + server.pid() + ", one selector thread, at most 1000 connections, timeout 5000 ms,"
                     + " file limit \\d+\\)"), ended.terminal());
             // The real port, not the 0 it was given.
             assertEquals("EchoServer closed 127.0.0.1:" + port + ": 2 answered, 0 dropped", ended.outLines().get(1));
@@ -72,7 +72,7 @@ class BeyondProgramsTest {
         }
         try {
             server.awaitOutput(out -> out.contains("listening"));
-            assertTrue(server.terminal().contains("a virtual thread per connection, at most 10000 at once"),
+            assertTrue(server.terminal().contains("a virtual thread per connection, at most 20000 at once"),
                     server.terminal());
             server.signal("TERM");
             assertEquals(143, server.finish().code());

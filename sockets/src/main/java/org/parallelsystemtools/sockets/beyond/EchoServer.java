@@ -141,7 +141,7 @@ public final class EchoServer implements AutoCloseable {
         int port = o.whole("--port", DEFAULT_PORT, 0, 65535);
         int timeout = o.whole("--timeout", 5_000, 1, 3_600_000);
         boolean virtual = o.flag("--virtual");
-        int max = o.whole("--max-connections", 10_000, 1, 1_000_000);
+        int max = o.whole("--max-connections", 20_000, 1, 1_000_000);
         if (virtual && Runtime.version().feature() < 21) {
             System.err.println("EchoServer: --virtual needs JDK 21 or newer; this is JDK "
                     + Runtime.version().feature());
