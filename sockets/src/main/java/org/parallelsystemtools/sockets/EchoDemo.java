@@ -3,9 +3,9 @@ package org.parallelsystemtools.sockets;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.Arrays;
 
 /**
  * Lutz {@code socket_preview.py}: a server thread and five client threads talk over TCP port 50008.
@@ -14,17 +14,15 @@ import java.net.Socket;
  */
 public final class EchoDemo {
 
-    /** The book's port; {@code -Dport=N} picks another (the tests use free ones). */
-    static final int PORT = Integer.getInteger("port", 50008);
     static final String HOST = "localhost";
 
     private EchoDemo() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         // The book binds inside the server thread, so a client that runs first is refused;
         // binding before any client starts removes that race.
-        ServerSocket sock = listen(PORT);
+        ServerSocket sock = listen(BookPython.port());
         Thread sthread = new Thread(() -> server(sock));
         sthread.setDaemon(true);
         sthread.start();
@@ -35,8 +33,13 @@ public final class EchoDemo {
     }
 
     /** Python's socket(), bind(('', port)) and listen(5): every interface, 5 pending clients. */
-    static ServerSocket listen(int port) throws IOException {
-        return new ServerSocket(port, 5);
+    static ServerSocket listen(int port) {
+        try {
+            return new ServerSocket(port, 5);
+        } catch (IOException e) { // Python stops with an OSError traceback
+            return BookPython.fail(1, "cannot listen on port " + port + " (" + e.getMessage()
+                    + "): choose another with -Dport=N");
+        }
     }
 
     /** One client at a time: read what has arrived (at most 1024 bytes), answer, close. */
@@ -46,7 +49,7 @@ public final class EchoDemo {
             try (Socket conn = sock.accept()) {
                 byte[] data = new byte[1024];
                 int n = Math.max(0, conn.getInputStream().read(data));      // recv(1024)
-                String reply = "server got: [" + new String(data, 0, n, UTF_8) + "]";
+                String reply = "server got: [" + BookPython.repr(Arrays.copyOf(data, n)) + "]";
                 conn.getOutputStream().write(reply.getBytes(UTF_8));       // send: no newline
             } catch (IOException e) {
                 // a client that vanished costs nothing; Python's server thread would die here
@@ -56,28 +59,28 @@ public final class EchoDemo {
 
     static void client(String name) {
         try {
-            // Python prints the reply's repr, b'...'; Java decodes the bytes and prints text.
-            System.out.println("client got: [" + ask(HOST, PORT, name) + "]");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);    // like Python: this thread dies with a trace
+            System.out.println("client got: [" + BookPython.repr(ask(HOST, BookPython.port(), name)) + "]");
+        } catch (IOException e) { // Python: a traceback per thread; here one line, status 1
+            BookPython.fail(1, "no server at " + HOST + ":" + BookPython.port() + " (" + e.getMessage()
+                    + "): start one first (SocketPrograms 1)");
         }
     }
 
     /** Connect, send the name, read once (at most 1024 bytes), close: the book's client. */
-    static String ask(String host, int port, String name) throws IOException {
+    static byte[] ask(String host, int port, String name) throws IOException {
         try (Socket sock = new Socket(host, port)) {
             sock.getOutputStream().write(name.getBytes(UTF_8));
             byte[] reply = new byte[1024];
             int n = Math.max(0, sock.getInputStream().read(reply));       // no wait for the close
-            return new String(reply, 0, n, UTF_8);
+            return Arrays.copyOf(reply, n);
         }
     }
 }
 
 /* Output: (unordered)
-client got: [server got: [client3]]
-client got: [server got: [client1]]
-client got: [server got: [client0]]
-client got: [server got: [client2]]
-client got: [server got: [client4]]
+client got: [b"server got: [b'client3']"]
+client got: [b"server got: [b'client1']"]
+client got: [b"server got: [b'client0']"]
+client got: [b"server got: [b'client2']"]
+client got: [b"server got: [b'client4']"]
 */

@@ -12,15 +12,16 @@ public final class SocketPrograms {
     private SocketPrograms() {
     }
 
-    public static void main(String[] args) throws Exception {
-        if (args.length != 1 || !args[0].matches("-?\\d+")) {
+    public static void main(String[] args) {
+        BookPython.program = "SocketPrograms";
+        if (args.length != 1 || !args[0].matches("-?\\d{1,18}")) {
             // Python stops with an IndexError or a ValueError traceback here.
-            System.err.println("usage: SocketPrograms MODE (1 = server, 2 = client process, other = client threads)");
-            System.exit(2);
+            BookPython.fail(2, "MODE must be a whole number (usage: SocketPrograms MODE:"
+                    + " 1 = server, 2 = client process, other = client threads)");
         }
-        int mode = Integer.parseInt(args[0]);
+        long mode = Long.parseLong(args[0]);
         if (mode == 1) {
-            EchoDemo.server(EchoDemo.listen(EchoDemo.PORT));      // runs until Ctrl-C
+            EchoDemo.server(EchoDemo.listen(BookPython.port()));      // runs until Ctrl-C
         } else if (mode == 2) {
             EchoDemo.client("client:process=" + ProcessHandle.current().pid());
         } else {
@@ -32,11 +33,11 @@ public final class SocketPrograms {
     }
 }
 
-/* Output: (unordered)
-client got: [server got: [client:process=14956]]
-client got: [server got: [client:thread=3]]
-client got: [server got: [client:thread=4]]
-client got: [server got: [client:thread=1]]
-client got: [server got: [client:thread=0]]
-client got: [server got: [client:thread=2]]
+/* Output: (unordered; vary 14956)
+client got: [b"server got: [b'client:process=14956']"]
+client got: [b"server got: [b'client:thread=3']"]
+client got: [b"server got: [b'client:thread=4']"]
+client got: [b"server got: [b'client:thread=1']"]
+client got: [b"server got: [b'client:thread=0']"]
+client got: [b"server got: [b'client:thread=2']"]
 */

@@ -3,6 +3,7 @@ package org.parallelsystemtools.sockets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,18 +17,20 @@ class BookOutputTest {
 
     /** How long a run may take on a machine far busier than usual (a failure, not a wait). */
     private static final Duration SLOW = Duration.ofSeconds(120);
+    /** The pace of the runs: CI runs this class at the book's pace, 1. */
+    static final double PACE = Double.parseDouble(System.getProperty("book.pace", "0.05"));
 
     @Test
     void echoDemoEachClientGetsItsOwnNameBackExactlyOnce() throws Exception {
         int port = SocketChecks.freePort();
-        RealProcess.Result run = RealProcess.of(EchoDemo.class).timeout(SLOW).jvm("-Dport=" + port).pace(0.02).run();
+        RealProcess.Result run = RealProcess.of(EchoDemo.class).timeout(SLOW).jvm("-Dport=" + port).pace(PACE).run();
 
         assertEquals(0, run.code(), run.terminal());
         OutputBlock.assertMatches(EchoDemo.class, run.terminal());
-        // The block's numbers are wildcards: here every client must have its own reply, once.
-        assertEquals(List.of("client got: [server got: [client0]]", "client got: [server got: [client1]]",
-                "client got: [server got: [client2]]", "client got: [server got: [client3]]",
-                "client got: [server got: [client4]]"), run.outLines().stream().sorted().toList());
+        // Python 3 prints the reply's bytes as b'...', and the server put the request's inside.
+        assertEquals(List.of("client got: [b\"server got: [b'client0']\"]", "client got: [b\"server got: [b'client1']\"]",
+                "client got: [b\"server got: [b'client2']\"]", "client got: [b\"server got: [b'client3']\"]",
+                "client got: [b\"server got: [b'client4']\"]"), run.outLines().stream().sorted().toList());
         // The daemon server thread did not keep the JVM alive, and nothing listens any more.
         SocketChecks.assertPortFree(port);
     }
@@ -36,13 +39,13 @@ class BookOutputTest {
     void socketProgramsServerAndClientsAreSeparateProcesses() throws Exception {
         int port = SocketChecks.freePort();
         RealProcess.Running server = RealProcess.of(SocketPrograms.class).timeout(SLOW).jvm("-Dport=" + port)
-                .pace(0.02).args("1").start();
+                .pace(PACE).args("1").start();
         try {
             SocketChecks.awaitListening(port, SLOW);
             RealProcess.Running process = RealProcess.of(SocketPrograms.class).timeout(SLOW).jvm("-Dport=" + port)
-                    .pace(0.02).args("2").start();
+                    .pace(PACE).args("2").start();
             RealProcess.Running threads = RealProcess.of(SocketPrograms.class).timeout(SLOW).jvm("-Dport=" + port)
-                    .pace(0.02).args("0").start();
+                    .pace(PACE).args("0").start();
             RealProcess.Result one = process.finish();
             RealProcess.Result five = threads.finish();
             assertEquals(0, one.code(), one.terminal());
@@ -50,11 +53,11 @@ class BookOutputTest {
             OutputBlock.assertMatches(SocketPrograms.class, one.terminal() + five.terminal());
 
             // The server named in the reply is the client process itself: its pid, not the server's.
-            assertEquals(List.of("client got: [server got: [client:process=" + process.pid() + "]]"),
+            assertEquals(List.of("client got: [b\"server got: [b'client:process=" + process.pid() + "']\"]"),
                     one.outLines());
             List<String> expected = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
-                expected.add("client got: [server got: [client:thread=" + i + "]]");
+                expected.add("client got: [b\"server got: [b'client:thread=" + i + "']\"]");
             }
             assertEquals(expected, five.outLines().stream().sorted().toList());
             assertTrue(server.process().isAlive(), "mode 1 serves for ever");
@@ -71,10 +74,29 @@ class BookOutputTest {
     }
 
     @Test
-    void socketProgramsWithoutAModeSaysHowToRunIt() {
-        RealProcess.Result run = RealProcess.of(SocketPrograms.class).timeout(SLOW).pace(0.02).run();
-        assertEquals(2, run.code());
-        assertEquals("usage: SocketPrograms MODE (1 = server, 2 = client process, other = client threads)\n",
-                run.terminal());
+    void socketProgramsSaysInOneLineWhatIsWrong() throws Exception {
+        int free = SocketChecks.freePort();
+        try (ServerSocket taken = new ServerSocket(0)) {
+            String[][] cases = {{}, {"abc"}, {"0"}, {"99999999999"}, {"1"}};
+            List<RealProcess.Running> runs = new ArrayList<>();
+            for (String[] args : cases) {
+                int port = args.length == 1 && args[0].equals("1") ? taken.getLocalPort() : free;
+                runs.add(RealProcess.of(SocketPrograms.class).timeout(SLOW).jvm("-Dport=" + port).pace(PACE)
+                        .args(args).start());
+            }
+            String usage = "SocketPrograms: MODE must be a whole number (usage: SocketPrograms MODE:"
+                    + " 1 = server, 2 = client process, other = client threads)\n";
+            // Modes 0 and 99999999999 (any number but 1 and 2, as in Python) are the client
+            // threads: with no server, one line, not a trace from each thread.
+            String noServer = "SocketPrograms: no server at localhost:" + free
+                    + " (Connection refused): start one first (SocketPrograms 1)\n";
+            List<String> expected = List.of(usage, usage, noServer, noServer, "SocketPrograms: cannot listen on port "
+                    + taken.getLocalPort() + " (Address already in use): choose another with -Dport=N\n");
+            for (int i = 0; i < cases.length; i++) {
+                RealProcess.Result run = runs.get(i).finish();
+                assertEquals(i < 2 ? 2 : 1, run.code(), run.terminal());
+                assertEquals(expected.get(i), run.terminal());
+            }
+        }
     }
 }

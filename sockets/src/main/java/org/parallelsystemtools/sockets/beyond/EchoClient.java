@@ -27,7 +27,7 @@ public final class EchoClient {
     public static void main(String[] args) {
         Options o = new Options("EchoClient", USAGE, args, "--host", "--port", "--timeout");
         String host = o.text("--host", "localhost");
-        int port = o.whole("--port", 50008, 1, 65535);
+        int port = o.whole("--port", EchoServer.DEFAULT_PORT, 1, 65535);
         int timeout = o.whole("--timeout", 5_000, 1, 3_600_000);
         List<String> messages = o.positional(1000);
         for (String m : messages) {

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -17,8 +18,6 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -28,56 +27,69 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The book's server made fit to leave running: loopback unless told otherwise, a bounded number of
- * threads, a read timeout, a bounded message, and a clean close on Ctrl-C or SIGTERM.
+ * connections and of bytes held for each, a deadline for every connection, and a clean close on
+ * Ctrl-C or SIGTERM.
  *
  * <p>It speaks the book's protocol: a message is what one read returns (at most 1024 bytes), the
  * answer is {@code server got: [message]} with nothing added, then the server closes. A client
- * that ends its message with a newline gets its answer ended by one too. More than 1024 bytes is
- * answered with {@code server error: message longer than 1024 bytes}.
+ * that ends its message with a newline gets its answer ended by one too. A longer message is
+ * echoed the same way, {@code server got: [} first, then the bytes as they arrive, {@code ]} at
+ * the client's half-close (shutdownOutput), never holding more than 8 KiB of it.
  *
- * <p>Who serves a connection: a fixed pool of {@code --workers} threads, each accepting its own
- * next connection (no hand-off between threads), or, with {@code --virtual} on JDK 21 or newer, a
- * virtual thread per connection, at most {@code --max-connections} at once. Either way a client
- * the server cannot take yet waits in the kernel's listen queue.
+ * <p>Who serves the connections: by default one selector thread, which accepts, reads and writes
+ * for all of them without ever blocking, so a silent client costs a file descriptor and a few
+ * hundred bytes, not a thread; or, with {@code --virtual} on JDK 21 or newer, a virtual thread per
+ * connection. Either way at most {@code --max-connections} are open; the next clients wait in the
+ * kernel's listen queue.
  */
 public final class EchoServer implements AutoCloseable {
 
     static final int MAX_MESSAGE = 1024;
-    static final String TOO_LONG = "server error: message longer than " + MAX_MESSAGE + " bytes";
-    private static final byte[] PREFIX = "server got: [".getBytes(UTF_8);
-    private static final String USAGE = "EchoServer [--bind ADDRESS] [--port N (0 = any free)]"
-            + " [--workers N] [--timeout MS] [--virtual] [--max-connections N]";
+    /** The most of a longer message held for one connection at a time. */
+    static final int CHUNK = 8 * 1024;
+    /** Below Linux's ephemeral ports (32768-60999), so no outgoing connection holds it by chance. */
+    static final int DEFAULT_PORT = 25008;
+    static final byte[] PREFIX = "server got: [".getBytes(UTF_8);
+    private static final String USAGE = "EchoServer [--bind ADDRESS] [--port N (0 = any free)] [--timeout MS]"
+            + " [--max-connections N] [--virtual]";
     private static final String VIRTUAL_RUNNER = "org.parallelsystemtools.sockets.beyond.VirtualConnections";
 
     /** Where to listen (an InetSocketAddress or a UnixDomainSocketAddress) and how to serve. */
-    record Config(SocketAddress address, int workers, int timeoutMillis, boolean virtual,
-                  int maxConnections) {
-        static Config tcp(int port, int workers, int timeoutMillis) {
-            return new Config(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), workers,
-                    timeoutMillis, false, 0);
+    record Config(SocketAddress address, int timeoutMillis, boolean virtual, int maxConnections) {
+        static Config tcp(int port, int timeoutMillis) {
+            return new Config(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), timeoutMillis,
+                    false, 10_000);
         }
     }
 
-    /** What runs the connections: the worker pool here, virtual threads in the java21 folder. */
+    /** What runs the connections: a selector thread here, virtual threads in the java21 folder. */
     interface Runner {
         void start(EchoServer server) throws IOException;
 
         String describe();
 
+        /** Connections open now. */
+        int connections();
+
+        /** Told that the server is closing. */
+        default void wake() {
+        }
+
         /** Waits until every thread it started has ended. */
         void join(long millis) throws InterruptedException;
     }
 
-    /** One connection being served, watched by the reaper for its deadline. */
+    /** One connection served by a thread of its own, watched by the reaper for its deadline. */
     static final class Slot {
         final AtomicReference<SocketChannel> current = new AtomicReference<>();
         volatile long deadline;
-        volatile boolean quiet;
+        volatile boolean started;
     }
 
     private final Config config;
     private final PrintStream log;
     private final ServerSocketChannel listener;
+    private final String bound;
     private final Runner runner;
     private final Set<Slot> slots = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -85,44 +97,51 @@ public final class EchoServer implements AutoCloseable {
     private final Thread reaper;
     final LongAdder answered = new LongAdder();
     final LongAdder dropped = new LongAdder();
+    /** Read now: once the descriptors run out, /proc/self/limits cannot be opened. */
+    final long fileLimit = openFileLimit();
 
     private EchoServer(Config config, PrintStream log, Runner runner) throws IOException {
         this.config = config;
         this.log = log;
         this.runner = runner;
-        boolean unix = config.address() instanceof UnixDomainSocketAddress;
-        listener = ServerSocketChannel.open(unix ? StandardProtocolFamily.UNIX : StandardProtocolFamily.INET);
+        SocketAddress address = config.address();
+        listener = ServerSocketChannel.open(address instanceof UnixDomainSocketAddress ? StandardProtocolFamily.UNIX
+                : address instanceof InetSocketAddress inet && inet.getAddress() instanceof Inet6Address
+                ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
         try {
-            // A backlog of 4096 (the kernel caps it at net.core.somaxconn): clients the threads
+            // A backlog of 4096 (the kernel caps it at net.core.somaxconn): clients the server
             // cannot take yet wait there instead of being turned away.
-            listener.bind(config.address(), 4096);
-        } catch (IOException e) {
+            listener.bind(address, 4096);
+            bound = describe(listener.getLocalAddress());
+            // A blocking read has no deadline of its own (SO_TIMEOUT costs a switch to
+            // non-blocking mode and a poll per read); this thread closes what is past its deadline.
+            reaper = config.virtual() ? new Thread(this::reap, "echo-reaper") : null;
+            runner.start(this);
+        } catch (IOException | RuntimeException e) {
             listener.close();
             throw e;
         }
-        // A read with SO_TIMEOUT costs a non-blocking switch and a poll per connection; instead
-        // reads block, and this thread closes a connection whose deadline has passed.
-        reaper = new Thread(this::reap, "echo-reaper");
-        reaper.setDaemon(true);
-        reaper.start();
-        runner.start(this);
+        if (reaper != null) {
+            reaper.setDaemon(true);
+            reaper.start();
+        }
     }
 
     /** Binds (BindException if the address is taken) and starts serving. */
     static EchoServer start(Config config, PrintStream log) throws IOException {
-        return new EchoServer(config, log, config.virtual() ? virtualRunner(config) : new Pool(config.workers()));
+        return new EchoServer(config, log, config.virtual() ? virtualRunner(config)
+                : new SelectorConnections(config.maxConnections()));
     }
 
-    public static void main(String[] args) throws IOException {
-        Options o = new Options("EchoServer", USAGE, args, "--bind", "--port", "--workers", "--timeout",
-                "--virtual!", "--max-connections");
+    public static void main(String[] args) {
+        Options o = new Options("EchoServer", USAGE, args, "--bind", "--port", "--timeout", "--virtual!",
+                "--max-connections");
         o.positional(0);
         String bind = o.text("--bind", "127.0.0.1");
-        int port = o.whole("--port", 50008, 0, 65535);
-        int workers = o.whole("--workers", 16, 1, 1000);
+        int port = o.whole("--port", DEFAULT_PORT, 0, 65535);
         int timeout = o.whole("--timeout", 5_000, 1, 3_600_000);
         boolean virtual = o.flag("--virtual");
-        int max = o.whole("--max-connections", 10_000, 1, 100_000);
+        int max = o.whole("--max-connections", 20_000, 1, 1_000_000);
         if (virtual && Runtime.version().feature() < 21) {
             System.err.println("EchoServer: --virtual needs JDK 21 or newer; this is JDK "
                     + Runtime.version().feature());
@@ -141,20 +160,22 @@ public final class EchoServer implements AutoCloseable {
             System.exit(1);
             return;
         }
-        String where = address.getAddress().getHostAddress() + ":" + port;
         EchoServer server;
         try {
-            server = start(new Config(address, workers, timeout, virtual, max), System.out);
-        } catch (IOException e) {
-            System.err.println("EchoServer: cannot listen on " + where + ": " + e.getMessage());
+            server = start(new Config(address, timeout, virtual, max), System.out);
+        } catch (IOException | RuntimeException e) { // taken, not ours, or no IPv6 here
+            System.err.println("EchoServer: cannot listen on " + describe(address) + ": " + e.getMessage()
+                    + (port == DEFAULT_PORT ? " (choose another port with --port N)" : ""));
             System.exit(1);
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "echo-shutdown"));
-        System.out.println("EchoServer listening on " + server.address() + " (pid "
-                + ProcessHandle.current().pid() + ", " + server.runner.describe() + ", timeout " + timeout + " ms)");
-        if (virtual) {
-            warnAboutFileLimit(max);
+        long files = server.fileLimit;
+        System.out.println("EchoServer listening on " + server.address() + " (pid " + ProcessHandle.current().pid()
+                + ", " + server.runner.describe() + ", timeout " + timeout + " ms, file limit " + files + ")");
+        if (files < max + 100L) {
+            System.out.println("EchoServer: with ulimit -n at " + files + ", fewer than " + files
+                    + " connections fit, not " + max + "; past that, accept waits for one to close");
         }
         try {
             server.closed.await();
@@ -172,40 +193,40 @@ public final class EchoServer implements AutoCloseable {
         }
     }
 
-    /** Each connection is a file descriptor: more clients than ulimit -n allows fail in accept. */
-    private static void warnAboutFileLimit(int max) {
+    /** The soft limit on open files, which every connection counts against (the JVM raises it to the hard one). */
+    static long openFileLimit() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
                 if (line.startsWith("Max open files")) {
-                    long soft = Long.parseLong(line.substring(26).trim().split("\\s+")[0]);
-                    if (soft < max + 100L) {
-                        System.out.println("EchoServer: ulimit -n is " + soft + ": fewer than " + max
-                                + " connections fit (raise it with ulimit -n)");
-                    }
+                    String soft = line.substring(26).trim().split("\\s+")[0];
+                    return soft.equals("unlimited") ? Long.MAX_VALUE : Long.parseLong(soft);
                 }
             }
         } catch (IOException | RuntimeException e) {
-            // no /proc: nothing to check
+            // no /proc: nothing known
         }
+        return Long.MAX_VALUE;
+    }
+
+    private static String describe(SocketAddress address) {
+        if (address instanceof InetSocketAddress inet) {
+            String host = inet.getAddress().getHostAddress();
+            return (inet.getAddress() instanceof Inet6Address ? "[" + host + "]" : host) + ":" + inet.getPort();
+        }
+        return address instanceof UnixDomainSocketAddress unix ? unix.getPath().toString() : String.valueOf(address);
     }
 
     int port() {
-        return config.address() instanceof InetSocketAddress ? localInet().getPort() : 0;
+        return config.address() instanceof InetSocketAddress ? Integer.parseInt(bound.substring(bound.lastIndexOf(':') + 1)) : 0;
     }
 
+    /** Where it listens, the real port included when it was given port 0. */
     String address() {
-        if (config.address() instanceof UnixDomainSocketAddress unix) {
-            return unix.getPath().toString();
-        }
-        return localInet().getAddress().getHostAddress() + ":" + localInet().getPort();
+        return bound;
     }
 
-    private InetSocketAddress localInet() {
-        try {
-            return (InetSocketAddress) listener.getLocalAddress();
-        } catch (IOException e) {
-            return (InetSocketAddress) config.address();
-        }
+    ServerSocketChannel listener() {
+        return listener;
     }
 
     int timeoutMillis() {
@@ -216,15 +237,28 @@ public final class EchoServer implements AutoCloseable {
         return closing.get();
     }
 
-    /** Accepts the next connection; null once the server is closing. */
+    void say(String line) {
+        log.println("EchoServer: " + line);
+    }
+
+    /** Accepts the next connection for a thread of its own; null once the server is closing. */
     SocketChannel accept() {
+        boolean failing = false;
         while (!closing.get()) {
             try {
-                return listener.accept();
+                SocketChannel channel = listener.accept();
+                if (failing) {
+                    say("accepting again");
+                }
+                return channel;
             } catch (ClosedChannelException e) {
                 return null;
-            } catch (IOException e) { // e.g. out of file descriptors: say so, keep serving
-                log.println("EchoServer: accept failed: " + e.getMessage());
+            } catch (IOException e) { // out of file descriptors: say so once, keep trying
+                if (!failing) {
+                    say("accept failed: " + e.getMessage() + " (file limit " + fileLimit
+                            + "); trying again every 100 ms");
+                    failing = true;
+                }
                 try {
                     Thread.sleep(100);
                 } catch (InterruptedException ie) {
@@ -244,21 +278,22 @@ public final class EchoServer implements AutoCloseable {
     }
 
     /**
-     * Serves one connection: one read, one answer, close. {@code in} and {@code out} belong to
-     * the calling thread and are reused for every connection it serves.
+     * Serves one connection on the calling thread: one read, one answer, close. {@code in} holds
+     * at least MAX_MESSAGE + 2 bytes (a message and its CR LF), {@code out} the answer to it.
      */
     void serve(Slot slot, SocketChannel channel, ByteBuffer in, ByteBuffer out) {
-        slot.quiet = false;
+        slot.started = false;
         slot.deadline = System.nanoTime() + config.timeoutMillis() * 1_000_000L;
         slot.current.set(channel);
         try (channel) {
             if (closing.get()) {
                 return; // close() may have swept the slots before this connection was in one
             }
-            in.clear();
+            in.clear().limit(MAX_MESSAGE + 2);
             if (channel.read(in) <= 0) {
                 return; // closed without a message: nothing to answer
             }
+            slot.started = true;
             int length = in.position();
             boolean line = false;
             for (int i = 0; i < length; i++) {
@@ -268,59 +303,63 @@ public final class EchoServer implements AutoCloseable {
                     break;
                 }
             }
-            out.clear();
             if (length > MAX_MESSAGE) {
-                tooLong(slot, channel, in, out);
+                stream(slot, channel, in.flip());
                 return;
             }
+            out.clear();
             in.position(0).limit(length);
             out.put(PREFIX).put(in).put((byte) ']');
             if (line) {
                 out.put((byte) '\n');
             }
-            out.flip();
-            while (out.hasRemaining()) {
-                channel.write(out);
-            }
+            writeFully(channel, out.flip());
             answered.increment();
         } catch (AsynchronousCloseException e) {
             // closed by the reaper (it counted and logged it) or by close()
         } catch (IOException e) {
             if (!closing.get()) {
-                log.println("EchoServer: " + who(channel) + " vanished: " + e.getMessage());
+                say(who(channel) + " vanished: " + e.getMessage());
             }
         } finally {
             slot.current.compareAndSet(channel, null);
         }
     }
 
-    /**
-     * Answers with the error, then reads and discards what the client still sends (at most 1 MB,
-     * at most a second): closing with unread input makes the kernel send a reset, which can
-     * destroy the answer before the client has read it.
-     */
-    private void tooLong(Slot slot, SocketChannel channel, ByteBuffer in, ByteBuffer out) throws IOException {
-        out.put((TOO_LONG + "\n").getBytes(UTF_8)).flip();
-        while (out.hasRemaining()) {
-            channel.write(out);
+    /** A message longer than one read: echoed as it arrives, until the client's half-close. */
+    private void stream(Slot slot, SocketChannel channel, ByteBuffer first) throws IOException {
+        writeFully(channel, ByteBuffer.wrap(PREFIX));
+        writeFully(channel, first);
+        ByteBuffer chunk = ByteBuffer.allocate(CHUNK);
+        while (channel.read(chunk.clear()) >= 0) {
+            slot.deadline = System.nanoTime() + config.timeoutMillis() * 1_000_000L;
+            writeFully(channel, chunk.flip());
         }
-        log.println("EchoServer: " + who(channel) + " sent more than " + MAX_MESSAGE
-                + " bytes: answered with an error");
-        channel.shutdownOutput();
-        slot.quiet = true;
-        slot.deadline = System.nanoTime() + 1_000_000_000L;
-        for (int total = 0, n = 0; n >= 0 && total < (1 << 20); total += n) {
-            in.clear();
-            n = channel.read(in);
+        writeFully(channel, ByteBuffer.wrap(new byte[] {']'}));
+        answered.increment();
+    }
+
+    private static void writeFully(SocketChannel channel, ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
         }
     }
 
-    private static String who(SocketChannel channel) {
+    static String who(SocketChannel channel) {
         try {
             return channel.getRemoteAddress() instanceof InetSocketAddress inet
                     ? inet.getAddress().getHostAddress() + ":" + inet.getPort() : "a local client";
         } catch (IOException e) {
             return "a client";
+        }
+    }
+
+    /** What a deadline ended: a connection that said nothing, or one that stopped moving. */
+    void drop(String who, boolean started) {
+        if (!closing.get()) {
+            dropped.increment();
+            say(who + " dropped: " + (started ? "no progress" : "nothing to answer") + " after "
+                    + config.timeoutMillis() + " ms");
         }
     }
 
@@ -337,23 +376,23 @@ public final class EchoServer implements AutoCloseable {
             for (Slot slot : slots) {
                 SocketChannel channel = slot.current.get();
                 if (channel != null && now - slot.deadline > 0) {
-                    boolean quiet = slot.quiet;
-                    String who = quiet ? "" : who(channel);
+                    String who = who(channel);
                     if (slot.current.compareAndSet(channel, null)) {
                         closeQuietly(channel);
-                        if (!quiet && !closing.get()) {
-                            dropped.increment();
-                            log.println("EchoServer: " + who + " dropped: nothing to answer after "
-                                    + config.timeoutMillis() + " ms");
-                        }
+                        drop(who, slot.started);
                     }
                 }
             }
         }
     }
 
-    /** Connections being served now. */
+    /** Connections open now. */
     int connections() {
+        return runner.connections();
+    }
+
+    /** Connections now served by a thread of their own. */
+    int slotsInUse() {
         int n = 0;
         for (Slot slot : slots) {
             n += slot.current.get() == null ? 0 : 1;
@@ -371,7 +410,8 @@ public final class EchoServer implements AutoCloseable {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
-        closeQuietly(listener); // wakes every accept()
+        closeQuietly(listener); // wakes every blocking accept()
+        runner.wake();
         boolean interrupted = false;
         for (int round = 0; round < 3; round++) {
             slots.forEach(slot -> {
@@ -386,12 +426,14 @@ public final class EchoServer implements AutoCloseable {
                 interrupted = true;
             }
         }
-        reaper.interrupt();
+        if (reaper != null) {
+            reaper.interrupt();
+        }
         if (config.address() instanceof UnixDomainSocketAddress unix) {
             try {
                 Files.deleteIfExists(unix.getPath());
             } catch (IOException e) {
-                log.println("EchoServer: cannot remove " + unix.getPath() + ": " + e.getMessage());
+                say("cannot remove " + unix.getPath() + ": " + e.getMessage());
             }
         }
         log.println("EchoServer closed " + address() + ": " + answered.sum() + " answered, "
@@ -407,48 +449,6 @@ public final class EchoServer implements AutoCloseable {
             c.close();
         } catch (IOException e) {
             // closing anyway: nothing more to do with it
-        }
-    }
-
-    /** A fixed number of platform threads, each accepting and serving its own connections. */
-    private static final class Pool implements Runner {
-        private final int size;
-        private final List<Thread> threads = new ArrayList<>();
-
-        Pool(int size) {
-            this.size = size;
-        }
-
-        @Override
-        public void start(EchoServer server) {
-            for (int i = 1; i <= size; i++) {
-                Slot slot = new Slot();
-                server.register(slot);
-                Thread t = new Thread(() -> {
-                    // Direct buffers, made once per thread: a read into a heap array would copy
-                    // through a temporary direct buffer on every call.
-                    ByteBuffer in = ByteBuffer.allocateDirect(MAX_MESSAGE + 2);
-                    ByteBuffer out = ByteBuffer.allocateDirect(PREFIX.length + MAX_MESSAGE + 64);
-                    for (SocketChannel c; (c = server.accept()) != null; ) {
-                        server.serve(slot, c, in, out);
-                    }
-                }, "echo-worker-" + i);
-                threads.add(t);
-                t.start();
-            }
-        }
-
-        @Override
-        public String describe() {
-            return size + " workers";
-        }
-
-        @Override
-        public void join(long millis) throws InterruptedException {
-            long end = System.currentTimeMillis() + millis;
-            for (Thread t : threads) {
-                t.join(Math.max(1, end - System.currentTimeMillis()));
-            }
         }
     }
 }

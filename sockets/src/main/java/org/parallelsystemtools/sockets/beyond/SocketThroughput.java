@@ -27,20 +27,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SocketThroughput {
 
-    private static final String USAGE = "SocketThroughput [--clients K] [--messages M] [--workers N]"
+    private static final String USAGE = "SocketThroughput [--clients K] [--messages M]"
             + " [--transport tcp|unix|virtual|all]";
 
     private SocketThroughput() {
     }
 
     public static void main(String[] args) throws Exception {
-        Options o = new Options("SocketThroughput", USAGE, args, "--clients", "--messages", "--workers",
-                "--transport");
+        Options o = new Options("SocketThroughput", USAGE, args, "--clients", "--messages", "--transport");
         o.positional(0);
         int clients = o.whole("--clients", 5, 1, 64);
         int messages = o.whole("--messages", 4000, 1, 200_000);
-        // Each answer is pure CPU work: threads beyond the cores only add switching.
-        int workers = o.whole("--workers", Runtime.getRuntime().availableProcessors(), 1, 64);
         String transport = o.text("--transport", "all");
         if (!List.of("tcp", "unix", "virtual", "all").contains(transport)) {
             o.fail("--transport must be tcp, unix, virtual or all, not '" + transport + "'");
@@ -65,7 +62,7 @@ public final class SocketThroughput {
                 clients, messages, String.join(", ", runs), seconds, warmup);
         boolean allGood = true;
         for (String run : runs) {
-            allGood &= measure(run, clients, messages, workers, warmup);
+            allGood &= measure(run, clients, messages, warmup);
         }
         if (transport.equals("all") && !virtualOk) {
             System.out.println("virtual: skipped, virtual threads need JDK 21 (this is JDK "
@@ -76,7 +73,7 @@ public final class SocketThroughput {
         }
     }
 
-    private static boolean measure(String run, int clients, int messages, int workers, int warmup)
+    private static boolean measure(String run, int clients, int messages, int warmup)
             throws IOException, InterruptedException {
         Path dir = run.equals("unix") ? Files.createTempDirectory("echo") : null;
         SocketAddress bind = dir != null ? UnixDomainSocketAddress.of(dir.resolve("echo.sock"))
@@ -88,8 +85,7 @@ public final class SocketThroughput {
         long cpu;
         double userShare;
         String who;
-        try (EchoServer server = EchoServer.start(new EchoServer.Config(bind, workers, 60_000, virtual,
-                10_000), quiet)) {
+        try (EchoServer server = EchoServer.start(new EchoServer.Config(bind, 60_000, virtual, 10_000), quiet)) {
             SocketAddress address = dir != null ? bind
                     : new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port());
             // The JIT compiles the hot paths during the warm-up, as Python never needs to.
@@ -103,7 +99,7 @@ public final class SocketThroughput {
             long[] ticks1 = userAndKernelTicks();
             userShare = ticks1[0] - ticks0[0] + ticks1[1] - ticks0[1] == 0 ? 0
                     : 100.0 * (ticks1[0] - ticks0[0]) / (ticks1[0] - ticks0[0] + ticks1[1] - ticks0[1]);
-            who = virtual ? "virtual threads" : workers + " workers";
+            who = virtual ? "virtual threads" : "selector";
         } finally {
             if (dir != null) {
                 Files.deleteIfExists(dir);

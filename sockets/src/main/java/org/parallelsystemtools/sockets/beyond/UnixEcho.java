@@ -21,15 +21,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class UnixEcho {
 
-    private static final String USAGE = "UnixEcho [--path SOCKET-FILE] [--clients N]";
+    private static final String USAGE = "UnixEcho [--path SOCKET-FILE] [--clients N] [--serve]";
 
     private UnixEcho() {
     }
 
     public static void main(String[] args) throws Exception {
-        Options o = new Options("UnixEcho", USAGE, args, "--path", "--clients");
+        Options o = new Options("UnixEcho", USAGE, args, "--path", "--clients", "--serve!");
         o.positional(0);
         int clients = o.whole("--clients", 5, 1, 1000);
+        boolean serve = o.flag("--serve");
         Path dir = o.text("--path", null) == null ? Files.createTempDirectory("unixecho") : null;
         Path path = dir != null ? dir.resolve("echo.sock") : Path.of(o.text("--path", null));
         if (path.toString().getBytes(UTF_8).length > 107) { // sun_path holds 108 bytes
@@ -41,8 +42,13 @@ public final class UnixEcho {
         }
         UnixDomainSocketAddress address = UnixDomainSocketAddress.of(path);
         AtomicInteger failed = new AtomicInteger();
-        try (EchoServer server = EchoServer.start(new EchoServer.Config(address, 4, 5_000, false, 0),
+        try (EchoServer server = EchoServer.start(new EchoServer.Config(address, 5_000, false, 1_000),
                 System.err)) {
+            // Ctrl-C or SIGTERM runs the hooks but no finally block: the hook removes the file.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                removeQuietly(path, dir);
+            }, "unixecho-cleanup"));
             List<Thread> threads = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
                 String name = "client" + i;
@@ -60,17 +66,30 @@ public final class UnixEcho {
             for (Thread t : threads) {
                 t.join();
             }
+            if (serve) {
+                System.err.println("UnixEcho: serving on " + path + " until Ctrl-C");
+                server.awaitClosed();
+            }
         } catch (IOException e) {
             System.err.println("UnixEcho: cannot listen on " + path + ": " + e.getMessage());
             System.exit(1);
         } finally {
-            if (dir != null) {
-                Files.deleteIfExists(path);
-                Files.deleteIfExists(dir);
-            }
+            removeQuietly(path, dir);
         }
         if (failed.get() > 0) {
             System.exit(1);
+        }
+    }
+
+    /** The socket file, and the folder made for it (none when given --path). */
+    private static void removeQuietly(Path path, Path dir) {
+        try {
+            Files.deleteIfExists(path);
+            if (dir != null) {
+                Files.deleteIfExists(dir);
+            }
+        } catch (IOException e) {
+            System.err.println("UnixEcho: cannot remove " + path + ": " + e.getMessage());
         }
     }
 

@@ -64,6 +64,11 @@ final class VirtualConnections implements EchoServer.Runner {
     }
 
     @Override
+    public int connections() {
+        return running.size();
+    }
+
+    @Override
     public void join(long millis) throws InterruptedException {
         long end = System.currentTimeMillis() + millis;
         acceptor.join(Math.max(1, end - System.currentTimeMillis()));
