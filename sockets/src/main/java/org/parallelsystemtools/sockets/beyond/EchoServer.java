@@ -421,7 +421,10 @@ public final class EchoServer implements AutoCloseable {
                 }
             });
             try {
-                runner.join(round == 2 ? 5_000 : 200);
+                // The listening port is free only once the runner has closed its selector (a
+                // channel registered with one is closed when it is deregistered): on a loaded
+                // machine that can take seconds, and close() must not return before it.
+                runner.join(round == 2 ? 60_000 : 200);
             } catch (InterruptedException e) {
                 interrupted = true;
             }
