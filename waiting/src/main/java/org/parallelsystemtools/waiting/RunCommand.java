@@ -25,7 +25,6 @@ public final class RunCommand {
         }
         BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in));
         System.out.print("What file would you like to create? ");
-        System.out.flush(); // print() flushes only at a newline; Python's input() flushes its prompt
         String filename = stdin.readLine();
         RandomAccessFile file = null;
         try {

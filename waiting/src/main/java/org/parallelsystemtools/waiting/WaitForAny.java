@@ -13,6 +13,10 @@ public final class WaitForAny {
 
     public static void main(String[] args) throws InterruptedException {
         if (Relaunch.isChild(args)) {
+            if (!String.join(" ", args).matches("child [12] [1-5] \\d{1,18}")) {
+                System.err.println("WaitForAny: expected no arguments; it starts its own children as 'child 1|2 SECONDS PID' (usage: WaitForAny)");
+                System.exit(2);
+            }
             child(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Long.parseLong(args[3]));
             return;
         }
@@ -49,9 +53,10 @@ public final class WaitForAny {
     private static void child(int number, int sleepTime, long forkPid1) {
         long pid = ProcessHandle.current().pid();
         if (number == 1) {
-            say(String.format("Child1 sleeping for %d seconds...%n\tpid: %d, forkPID1: 0%n", sleepTime, pid));
+            // the book's spaces before the tab come from its triple-quoted strings' indentation
+            say(String.format("Child1 sleeping for %d seconds...%n    \tpid: %d, forkPID1: 0%n", sleepTime, pid));
         } else {
-            say(String.format("Child2 sleeping for %d seconds...%n\tpid: %d, forkPID1: %d, forkPID2: 0%n",
+            say(String.format("Child2 sleeping for %d seconds...%n            \tpid: %d, forkPID1: %d, forkPID2: 0%n",
                     sleepTime, pid, forkPid1));
         }
         Pace.sleep(sleepTime); // sleep to simulate some work
@@ -66,13 +71,13 @@ public final class WaitForAny {
     }
 }
 
-/* Output: (unordered)
+/* Output: (unordered; vary 22405 22480 22485; any 3 4)
 Parent waiting for child processes...
-	pid: 30956, forkPID1: 31292, forkPID2: 31335
-Child1 sleeping for 5 seconds...
-	pid: 31292, forkPID1: 0
-Child2 sleeping for 3 seconds...
-	pid: 31335, forkPID1: 31292, forkPID2: 0
-Parent: Child 31335 finished first, one child left.
-Parent: Child 31292 finished second, no children left.
+	pid: 22405, forkPID1: 22480, forkPID2: 22485
+Child2 sleeping for 4 seconds...
+            	pid: 22485, forkPID1: 22480, forkPID2: 0
+Child1 sleeping for 3 seconds...
+    	pid: 22480, forkPID1: 0
+Parent: Child 22480 finished first, one child left.
+Parent: Child 22485 finished second, no children left.
 */

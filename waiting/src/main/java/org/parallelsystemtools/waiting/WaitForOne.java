@@ -14,6 +14,10 @@ public final class WaitForOne {
 
     public static void main(String[] args) throws InterruptedException {
         if (Relaunch.isChild(args)) {
+            if (!String.join(" ", args).matches("child [12] \\d{1,18}")) {
+                System.err.println("WaitForOne: expected no arguments; it starts its own children as 'child 1|2 PID' (usage: WaitForOne)");
+                System.exit(2);
+            }
             child(Integer.parseInt(args[1]), Long.parseLong(args[2]));
             return;
         }
@@ -59,12 +63,12 @@ public final class WaitForOne {
     }
 }
 
-/* Output: (unordered)
-Parent waiting for child processes...
-	pid: 28965, forkPID1: 29514, forkPID2: 29553
+/* Output: (unordered; vary 22913 22934 22942)
 Child1 sleeping for 2 seconds...
-	pid: 29514, forkPID1: 0
+	pid: 22934, forkPID1: 0
+Parent waiting for child processes...
+	pid: 22913, forkPID1: 22934, forkPID2: 22942
 Child2 sleeping for 4 seconds...
-	pid: 29553, forkPID1: 29514, forkPID2: 0
-Parent: Child 29553 finished.
+	pid: 22942, forkPID1: 22934, forkPID2: 0
+Parent: Child 22942 finished.
 */

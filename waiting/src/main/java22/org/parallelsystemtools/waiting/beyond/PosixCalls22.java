@@ -31,7 +31,7 @@ import java.util.concurrent.CompletableFuture;
  * own reaper thread then finds nothing and reports exit status 0 from {@code waitFor()}, whatever
  * the child returned. The module's tests show that in a throwaway JVM.
  */
-public final class PosixCalls {
+public final class PosixCalls22 {
 
     private static final String USAGE = "PosixCalls [--signal N]";
     private static final Linker LINKER = Linker.nativeLinker();
@@ -45,7 +45,7 @@ public final class PosixCalls {
     private static final MethodHandle MKFIFO = libc("mkfifo", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), true);
     private static final MethodHandle STRERROR = libc("strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT), false);
 
-    private PosixCalls() {
+    private PosixCalls22() {
     }
 
     public static void main(String[] args) throws Throwable {
