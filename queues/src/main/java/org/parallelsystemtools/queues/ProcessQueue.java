@@ -44,8 +44,7 @@ public final class ProcessQueue {
         consumers.forEach(c -> c.destroyForcibly().onExit().join());
     }
 
-    // A child's console is stderr, the terminal it shares with the parent: its stdout is the
-    // queue's pipe. Each println is one write of a whole line, so the listing's Lock is not needed.
+    // A child's console is stderr (the queue's pipe is its stdout); one println is one write: no Lock.
     static void producer(String[] names) {
         System.err.println("Starting producer => " + ProcessHandle.current().pid());
         for (String name : names) {
@@ -78,8 +77,7 @@ public final class ProcessQueue {
             while (asks.readLine() != null) {
                 names.println(queue.take());
             }
-        } catch (IOException | InterruptedException e) {
-            // the consumer has ended
+        } catch (IOException | InterruptedException consumerEnded) {
         }
     }
 
@@ -89,19 +87,21 @@ public final class ProcessQueue {
         thread.start();
     }
 }
-/* Output: (unordered)
-Starting producer => 20125
-Starting producer => 20167
-Starting consumer => 20197
-Starting producer => 20184
-Starting consumer => 20258
-Starting consumer => 20238
-Starting consumer => 20283
-Starting consumer => 20314
-Starting consumer => 20348
+/* Output: (unordered; vary 18979 18990 19007 19078 19093 19097 19102 19130 19134)
+Starting producer => 18979
+Starting producer => 18990
+Starting consumer => 19130
+Starting consumer => 19078
+Starting consumer => 19097
+Starting producer => 19007
+Starting consumer => 19134
+Starting consumer => 19093
+Starting consumer => 19102
+19134 got Master Shake
+19093 got Rick
 ...
-Producer 20125 exiting...
-Producer 20167 exiting...
-Producer 20184 exiting...
+Producer 18979 exiting...
+Producer 18990 exiting...
+Producer 19007 exiting...
 Parent process exiting...
 */
