@@ -20,6 +20,10 @@ public final class CounterProcesses {
 
     public static void main(String[] args) throws Exception {
         if (Relaunch.isChild(args)) {
+            if (args.length != 2 || !args[1].matches("\\d{1,4}")) {   // a child's role typed by hand
+                System.err.println("CounterProcesses: expected no arguments (usage: CounterProcesses)");
+                System.exit(2);
+            }
             run(Integer.parseInt(args[1]));
             return;
         }

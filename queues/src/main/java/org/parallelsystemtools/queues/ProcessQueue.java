@@ -24,10 +24,13 @@ public final class ProcessQueue {
 
     public static void main(String[] args) throws Exception {
         if (Relaunch.isChild(args)) {
-            if (args[1].equals("producer")) {
+            if (args.length == 3 && args[1].equals("producer")) {
                 producer(args[2].split(","));
-            } else {
+            } else if (args.length == 2 && args[1].equals("consumer")) {
                 consumer();
+            } else {   // a child's role typed by hand
+                System.err.println("ProcessQueue: expected no arguments (usage: ProcessQueue)");
+                System.exit(2);
             }
             return;
         }
@@ -55,8 +58,7 @@ public final class ProcessQueue {
     }
 
     static void consumer() throws IOException {
-        long pid = ProcessHandle.current().pid();
-        System.err.println("Starting consumer => " + pid);
+        System.err.println("Starting consumer => " + ProcessHandle.current().pid());
         BufferedReader queue = new BufferedReader(new InputStreamReader(System.in));
         while (true) {
             Pace.sleep(ThreadLocalRandom.current().nextInt(11));
@@ -65,16 +67,15 @@ public final class ProcessQueue {
             if (name == null) {
                 return;                        // the parent has gone
             }
-            System.err.println(pid + " got " + name);
+            System.err.println(ProcessHandle.current().pid() + " got " + name);
         }
     }
 
     /** The parent's end of a consumer's pipes: each line the consumer writes is answered with queue.take(). */
     static void serve(Process consumer, BlockingQueue<String> queue) {
-        BufferedReader asks = consumer.inputReader();
         PrintStream names = new PrintStream(consumer.getOutputStream(), true);
         try {
-            while (asks.readLine() != null) {
+            while (consumer.inputReader().readLine() != null) {
                 names.println(queue.take());
             }
         } catch (IOException | InterruptedException consumerEnded) {
@@ -98,7 +99,6 @@ Starting consumer => 19134
 Starting consumer => 19093
 Starting consumer => 19102
 19134 got Master Shake
-19093 got Rick
 ...
 Producer 18979 exiting...
 Producer 18990 exiting...
