@@ -11,12 +11,19 @@ import java.util.concurrent.LinkedBlockingQueue;
  *
  * <p>Java has no queue shared between processes: each child writes its posts to its stdout, a pipe
  * the parent reads into its own queue (so the child's console is stderr, the same terminal).
+ *
+ * <p>The {@code ...} below is a third {@code no data...}: the parent polls twice before the first
+ * post at the book's pace, and once more for every half second the child JVMs are slow to start.
  */
 public final class CounterProcesses {
     static final String LABEL = "  @";
 
     public static void main(String[] args) throws Exception {
         if (Relaunch.isChild(args)) {
+            if (args.length != 2 || !args[1].matches("\\d{1,4}")) {   // a child's role typed by hand
+                System.err.println("CounterProcesses: expected no arguments (usage: CounterProcesses)");
+                System.exit(2);
+            }
             run(Integer.parseInt(args[1]));
             return;
         }
@@ -66,34 +73,31 @@ public final class CounterProcesses {
         System.err.println(LABEL + " " + pid + " -");
     }
 }
-/* Output: (unordered)
-start 23698
-no data...
-no data...
-no data...
+/* Output: (unordered; vary 18814 18917 18940 18947)
+start 18814
 no data...
 no data...
 ...
-  @ 23730 1
-posted: [23730, 1]
-  @ 23737 1001
-  @ 23733 101
-posted: [23737, 1001]
-  @ 23733 102
-posted: [23733, 101]
-  @ 23730 2
-  @ 23737 1002
-posted: [23733, 102]
-  @ 23733 103
-  @ 23733 -
-posted: [23737, 1002]
-  @ 23730 3
-  @ 23737 1003
-  @ 23737 -
-  @ 23730 -
-posted: [23730, 2]
-posted: [23733, 103]
-posted: [23730, 3]
-posted: [23737, 1003]
-finish 23698 0
+  @ 18940 101
+  @ 18917 1
+posted: [18940, 101]
+  @ 18947 1001
+posted: [18917, 1]
+  @ 18940 102
+posted: [18947, 1001]
+  @ 18917 2
+  @ 18947 1002
+posted: [18940, 102]
+  @ 18940 103
+  @ 18940 -
+  @ 18917 3
+posted: [18917, 2]
+  @ 18917 -
+  @ 18947 1003
+  @ 18947 -
+posted: [18947, 1002]
+posted: [18940, 103]
+posted: [18917, 3]
+posted: [18947, 1003]
+finish 18814 0
 */

@@ -10,9 +10,8 @@ import java.util.concurrent.LinkedBlockingQueue;
  * instead of sleeping. The consumers loop forever, so they are daemon threads: the program may end
  * while one of them still holds, or has not yet taken, the last message, which is then never printed.
  *
- * <p>In the run below the last message, {@code [producer id=3, count=3]}, was printed just after
- * {@code Main thread exit.}, while the JVM was shutting down; in other runs it is lost, so the
- * block shows it as {@code ...}.
+ * <p>In the run below the last message, {@code [producer id=3, count=3]}, was lost; in other runs
+ * it is printed before {@code Main thread exit.}, or just after it while the JVM shuts down.
  */
 public final class DaemonConsumers {
     static final int NUM_CONSUMERS = 2;
@@ -62,21 +61,20 @@ public final class DaemonConsumers {
     }
 }
 /* Output: (unordered)
-consumer 1 got => [producer id=0, count=0]
-consumer 0 got => [producer id=0, count=1]
-consumer 0 got => [producer id=0, count=2]
-consumer 1 got => [producer id=0, count=3]
+consumer 0 got => [producer id=0, count=0]
+consumer 1 got => [producer id=0, count=1]
+consumer 1 got => [producer id=0, count=2]
+consumer 0 got => [producer id=0, count=3]
 consumer 1 got => [producer id=1, count=0]
 consumer 1 got => [producer id=2, count=0]
 consumer 0 got => [producer id=1, count=1]
-consumer 0 got => [producer id=3, count=0]
-consumer 1 got => [producer id=1, count=2]
-consumer 0 got => [producer id=2, count=1]
-consumer 1 got => [producer id=1, count=3]
-consumer 0 got => [producer id=3, count=1]
-consumer 1 got => [producer id=2, count=2]
-consumer 0 got => [producer id=2, count=3]
-consumer 1 got => [producer id=3, count=2]
+consumer 1 got => [producer id=3, count=0]
+consumer 0 got => [producer id=1, count=2]
+consumer 1 got => [producer id=2, count=1]
+consumer 0 got => [producer id=1, count=3]
+consumer 0 got => [producer id=2, count=2]
+consumer 1 got => [producer id=3, count=1]
+consumer 1 got => [producer id=2, count=3]
+consumer 0 got => [producer id=3, count=2]
 Main thread exit.
-...
 */

@@ -24,10 +24,13 @@ public final class ProcessQueue {
 
     public static void main(String[] args) throws Exception {
         if (Relaunch.isChild(args)) {
-            if (args[1].equals("producer")) {
+            if (args.length == 3 && args[1].equals("producer")) {
                 producer(args[2].split(","));
-            } else {
+            } else if (args.length == 2 && args[1].equals("consumer")) {
                 consumer();
+            } else {   // a child's role typed by hand
+                System.err.println("ProcessQueue: expected no arguments (usage: ProcessQueue)");
+                System.exit(2);
             }
             return;
         }
@@ -44,8 +47,7 @@ public final class ProcessQueue {
         consumers.forEach(c -> c.destroyForcibly().onExit().join());
     }
 
-    // A child's console is stderr, the terminal it shares with the parent: its stdout is the
-    // queue's pipe. Each println is one write of a whole line, so the listing's Lock is not needed.
+    // A child's console is stderr (the queue's pipe is its stdout); one println is one write: no Lock.
     static void producer(String[] names) {
         System.err.println("Starting producer => " + ProcessHandle.current().pid());
         for (String name : names) {
@@ -56,8 +58,7 @@ public final class ProcessQueue {
     }
 
     static void consumer() throws IOException {
-        long pid = ProcessHandle.current().pid();
-        System.err.println("Starting consumer => " + pid);
+        System.err.println("Starting consumer => " + ProcessHandle.current().pid());
         BufferedReader queue = new BufferedReader(new InputStreamReader(System.in));
         while (true) {
             Pace.sleep(ThreadLocalRandom.current().nextInt(11));
@@ -66,20 +67,18 @@ public final class ProcessQueue {
             if (name == null) {
                 return;                        // the parent has gone
             }
-            System.err.println(pid + " got " + name);
+            System.err.println(ProcessHandle.current().pid() + " got " + name);
         }
     }
 
     /** The parent's end of a consumer's pipes: each line the consumer writes is answered with queue.take(). */
     static void serve(Process consumer, BlockingQueue<String> queue) {
-        BufferedReader asks = consumer.inputReader();
         PrintStream names = new PrintStream(consumer.getOutputStream(), true);
         try {
-            while (asks.readLine() != null) {
+            while (consumer.inputReader().readLine() != null) {
                 names.println(queue.take());
             }
-        } catch (IOException | InterruptedException e) {
-            // the consumer has ended
+        } catch (IOException | InterruptedException consumerEnded) {
         }
     }
 
@@ -89,19 +88,20 @@ public final class ProcessQueue {
         thread.start();
     }
 }
-/* Output: (unordered)
-Starting producer => 20125
-Starting producer => 20167
-Starting consumer => 20197
-Starting producer => 20184
-Starting consumer => 20258
-Starting consumer => 20238
-Starting consumer => 20283
-Starting consumer => 20314
-Starting consumer => 20348
+/* Output: (unordered; vary 18979 18990 19007 19078 19093 19097 19102 19130 19134)
+Starting producer => 18979
+Starting producer => 18990
+Starting consumer => 19130
+Starting consumer => 19078
+Starting consumer => 19097
+Starting producer => 19007
+Starting consumer => 19134
+Starting consumer => 19093
+Starting consumer => 19102
+19134 got Master Shake
 ...
-Producer 20125 exiting...
-Producer 20167 exiting...
-Producer 20184 exiting...
+Producer 18979 exiting...
+Producer 18990 exiting...
+Producer 19007 exiting...
 Parent process exiting...
 */

@@ -21,10 +21,13 @@ public final class ProducerConsumer {
 
     public static void main(String[] args) throws Exception {
         if (Relaunch.isChild(args)) {
-            if (args[1].equals("producer")) {
+            if (args.length == 2 && args[1].equals("producer")) {
                 producer();
-            } else {
+            } else if (args.length == 2 && args[1].equals("consumer")) {
                 consumer();
+            } else {   // a child's role typed by hand
+                System.err.println("ProducerConsumer: expected no arguments (usage: ProducerConsumer)");
+                System.exit(2);
             }
             return;
         }

@@ -57,11 +57,11 @@ public final class ThreadQueue {
         }
     }
 }
-/* Output:
+/* Output: (unordered)
 consumer 1 got => [producer id=0, count=0]
 consumer 0 got => [producer id=0, count=1]
 consumer 0 got => [producer id=0, count=2]
-consumer 0 got => [producer id=0, count=3]
+consumer 1 got => [producer id=0, count=3]
 consumer 1 got => [producer id=1, count=0]
 consumer 0 got => [producer id=2, count=0]
 consumer 1 got => [producer id=1, count=1]
@@ -69,10 +69,10 @@ consumer 1 got => [producer id=3, count=0]
 consumer 0 got => [producer id=1, count=2]
 consumer 1 got => [producer id=2, count=1]
 consumer 0 got => [producer id=1, count=3]
-consumer 0 got => [producer id=2, count=2]
 consumer 1 got => [producer id=3, count=1]
+consumer 0 got => [producer id=2, count=2]
 consumer 1 got => [producer id=2, count=3]
 consumer 1 got => [producer id=3, count=2]
-consumer 0 got => [producer id=3, count=3]
+consumer 1 got => [producer id=3, count=3]
 Main thread exit.
 */

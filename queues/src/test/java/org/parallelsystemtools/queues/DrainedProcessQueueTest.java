@@ -43,13 +43,4 @@ class DrainedProcessQueueTest {
         assertTrue(out.get(0).startsWith("14 names, 3 producer and 3 consumer processes"), out.get(0));
         assertEquals("Parent process exiting...", out.get(out.size() - 1));
     }
-
-    @Test
-    void aBadOptionIsOneLineOnStderrAndExitStatus2() {
-        RealProcess.Result run = RealProcess.of(DrainedProcessQueue.class).args("--consumers", "17").run();
-        assertEquals(2, run.code());
-        assertEquals("DrainedProcessQueue: --consumers must be a whole number from 1 to 16, not '17'"
-                + " (usage: " + "DrainedProcessQueue [--consumers N] [--max-wait SECONDS])\n", run.err());
-        assertEquals("", run.out());
-    }
 }

@@ -64,15 +64,4 @@ class QueueThroughputTest {
         assertTrue(lines.get(7).matches("java queue \\(LinkedBlockingQueue, take, as queue.Queue\\): \\d+ items/s"));
         assertTrue(lines.get(8).matches("java queue \\(ArrayBlockingQueue, drainTo\\): \\d+ items/s"));
     }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"--items=1000001", "--rounds=lots"})
-    void aBadOptionIsOneLineOnStderrAndExitStatus2(String arg) {
-        RealProcess.Result run = RealProcess.of(QueueThroughput.class).args(arg).run();
-        assertEquals(2, run.code());
-        assertEquals("", run.out());
-        String name = arg.substring(0, arg.indexOf('='));
-        assertTrue(run.err().matches("QueueThroughput: " + name + " must be a whole number from \\d+ to \\d+, not '"
-                + arg.substring(arg.indexOf('=') + 1) + "' \\(usage: .*\\)\n"), run.err());
-    }
 }

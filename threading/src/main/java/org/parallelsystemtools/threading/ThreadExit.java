@@ -6,9 +6,8 @@ import java.io.InputStreamReader;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Lutz {@code testexit_thread.py} and {@code testexit-threading.py}: ending a thread ends only that thread.
- * Each line read starts a thread that counts in shared memory (1, 2, 3...) and exits; after {@code q},
- * a thread exits before its last line, and main still says {@code Main exit} and ends with status 0.
+ * Lutz {@code testexit_thread.py}: a thread that exits ends only itself. Each line read starts a
+ * thread that counts in shared memory (1, 2, 3...) and exits before its last line; {@code q} ends.
  */
 public final class ThreadExit {
 
@@ -16,16 +15,13 @@ public final class ThreadExit {
 
     public static void main(String[] args) throws IOException {
         BufferedReader input = new BufferedReader(new InputStreamReader(System.in));
-        while (true) {   // testexit_thread.py
+        while (true) {
             start(ThreadExit::child);
             String line = input.readLine();
-            if (line == null || line.equals("q")) {   // the end of input counts as q
+            if (line == null || line.equals("q")) {   // the end of input counts as q; input() raises EOFError
                 break;
             }
         }
-        start(ThreadExit::action);   // testexit-threading.py
-        Pace.sleep(2);
-        System.out.println("Main exit");
     }
 
     @SuppressWarnings("deprecation")   // getId(): threadId() replaces it only from JDK 19 on
@@ -37,15 +33,10 @@ public final class ThreadExit {
         System.out.println("never reached");
     }
 
-    static void action() {
-        exit();   // sys.exit() in a thread
-        System.out.println("not reached");
-    }
-
     /**
-     * Python's {@code _thread.exit()} and {@code sys.exit()} raise SystemExit, which ends the thread
-     * silently. Java's System.exit would end the whole JVM from any thread: a thread ends only
-     * itself by returning from run or by throwing out of it, as here.
+     * Python's {@code _thread.exit()} raises SystemExit, which ends the thread silently. Java's
+     * System.exit would end the whole JVM from any thread: a thread ends only itself by returning
+     * from run or by throwing out of it, as here.
      */
     static void exit() {
         throw new SystemExit();
@@ -57,6 +48,8 @@ public final class ThreadExit {
 
     /** Starts a thread that ends silently on SystemExit, as a Python thread does. */
     static void start(Runnable function) {
+        // Not a daemon: a thread started just before q still greets. A _thread thread dies with the
+        // main thread, so Python may lose that last line when the input comes faster than the threads.
         Thread thread = new Thread(function);
         thread.setUncaughtExceptionHandler((t, e) -> {
             if (!(e instanceof SystemExit)) {
@@ -66,10 +59,8 @@ public final class ThreadExit {
         thread.start();
     }
 }
-
-/* Output: (unordered) after typing Enter, Enter, q
-Hello from child 14 3
+/* Output: (unordered; vary 12 13 14) after typing Enter, Enter, q
 Hello from child 12 1
 Hello from child 13 2
-Main exit
+Hello from child 14 3
 */

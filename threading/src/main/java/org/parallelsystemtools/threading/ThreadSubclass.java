@@ -58,13 +58,13 @@ public final class ThreadSubclass {
     }
 }
 
-/* Output:
+/* Output: (unordered)
 [0] => 0
-[1] => 0
-[1] => 1
-[1] => 2
+[0] => 1
+[0] => 2
+[0] => 3
 ...
-[0] => 98
-[0] => 99
+[8] => 98
+[8] => 99
 Main thread exiting.
 */

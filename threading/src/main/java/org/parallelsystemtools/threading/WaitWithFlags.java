@@ -44,13 +44,13 @@ public final class WaitWithFlags {
     }
 }
 
-/* Output:
+/* Output: (unordered)
+[0] => 0
 [1] => 0
 [1] => 1
 [1] => 2
-[1] => 3
 ...
-[8] => 98
-[8] => 99
+[0] => 98
+[0] => 99
 Main thread exiting.
 */

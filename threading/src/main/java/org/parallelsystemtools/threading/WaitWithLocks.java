@@ -44,13 +44,13 @@ public final class WaitWithLocks {
     }
 }
 
-/* Output:
+/* Output: (unordered)
 [0] => 0
 [1] => 0
 [1] => 1
 [1] => 2
 ...
-[5] => 98
-[5] => 99
+[3] => 98
+[3] => 99
 Main thread exiting.
 */

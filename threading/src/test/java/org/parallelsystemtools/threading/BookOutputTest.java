@@ -20,7 +20,8 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 /**
  * Every book program, run once as a real process: its output fits its {@code /* Output:} block, and
  * the same run shows the program's lesson. A program whose lesson is an order that sleeps make runs
- * at a pace that leaves over half a second between the events compared; the others at 0.05.
+ * at a pace that leaves over half a second between the events compared; the others at the quick
+ * pace, 0.05, or all at the book's pace with {@code -Dbook.pace=1}.
  */
 @Timeout(60)
 @Execution(ExecutionMode.CONCURRENT)
@@ -28,6 +29,14 @@ class BookOutputTest {
 
     private static final Pattern COUNT = Pattern.compile("\\[(\\d+)\\] => (\\d+)");
     private static final String TWO_TO_THE_32 = "4294967296";
+
+    /** The quick pace; {@code -Dbook.pace=1} runs every program at the book's own pace. */
+    static final double PACE = Double.parseDouble(System.getProperty("book.pace", "0.05"));
+
+    /** A program whose lesson is an order of sleeps runs no quicker than {@code quick}. */
+    private static double pace(double quick) {
+        return Math.max(PACE, quick);
+    }
 
     private static RealProcess.Result run(Class<?> program, double pace, String stdin) {
         RealProcess.Result run = RealProcess.of(program).pace(pace).stdin(stdin).run();
@@ -70,7 +79,7 @@ class BookOutputTest {
 
     @Test
     void threadSubclassJoinsAllTenBeforeMainSaysGoodbye() {
-        List<String> lines = run(ThreadSubclass.class, 0.05, "").outLines();
+        List<String> lines = run(ThreadSubclass.class, PACE, "").outLines();
         assertEquals(1001, lines.size());
         assertEquals("Main thread exiting.", lines.get(1000), "join() waited for every thread");
         assertEveryThreadCounted(counts(lines.subList(0, 1000), null), 10, 100);
@@ -78,7 +87,7 @@ class BookOutputTest {
 
     @Test
     void startNewThreadCountsOnFiveThreadsSideBySide() {
-        List<String> lines = run(StartNewThread.class, 0.3, "").outLines();
+        List<String> lines = run(StartNewThread.class, pace(0.3), "").outLines();
         assertEquals(26, lines.size());
         assertEveryThreadCounted(counts(lines, "Main thread exiting."), 5, 5);
         // One after another, thread 0 would print its last line before thread 4 printed its first;
@@ -93,7 +102,7 @@ class BookOutputTest {
 
     @Test
     void threadOnEnterStartsOneThreadPerLineRead() {
-        List<String> lines = run(ThreadOnEnter.class, 0.05, "\n\nq\n").outLines();
+        List<String> lines = run(ThreadOnEnter.class, PACE, "\n\nq\n").outLines();
         assertEquals(Set.of("Hello from thread 1", "Hello from thread 2", "Hello from thread 3"), new HashSet<>(lines));
         assertEquals(3, lines.size(), "three lines read (the last one q), three threads");
     }
@@ -112,7 +121,7 @@ class BookOutputTest {
 
     @Test
     void threadAlternativesRunsAFunctionALambdaAndABoundMethod() {
-        List<String> lines = new ArrayList<>(run(ThreadAlternatives.class, 0.05, "").outLines());
+        List<String> lines = new ArrayList<>(run(ThreadAlternatives.class, PACE, "").outLines());
         assertTrue(lines.remove("Main thread exiting."), lines.toString());
         assertEquals(List.of(TWO_TO_THE_32, TWO_TO_THE_32, TWO_TO_THE_32), lines);
     }
@@ -120,13 +129,13 @@ class BookOutputTest {
     @Test
     void fourThreadsEndsWithoutJoinOrSleepOnceAllEightHavePrinted() {
         // run() fails if the JVM does not end by itself: the executor's thread must not hold it.
-        List<String> lines = run(FourThreads.class, 0.05, "").outLines();
+        List<String> lines = run(FourThreads.class, PACE, "").outLines();
         assertEquals(Collections.nCopies(8, TWO_TO_THE_32), lines);
     }
 
     @Test
     void waitWithLocksMainSpeaksOnlyWhenEveryExitLockIsHeld() {
-        List<String> lines = run(WaitWithLocks.class, 0.05, "").outLines();
+        List<String> lines = run(WaitWithLocks.class, PACE, "").outLines();
         assertEquals(1001, lines.size());
         assertEquals("Main thread exiting.", lines.get(1000));
         assertEveryThreadCounted(counts(lines.subList(0, 1000), null), 10, 100);
@@ -134,7 +143,7 @@ class BookOutputTest {
 
     @Test
     void waitWithFlagsMainSpeaksOnlyWhenEveryFlagIsSet() {
-        List<String> lines = run(WaitWithFlags.class, 0.05, "").outLines();
+        List<String> lines = run(WaitWithFlags.class, PACE, "").outLines();
         assertEquals(1001, lines.size());
         assertEquals("Main thread exiting.", lines.get(1000));
         assertEveryThreadCounted(counts(lines.subList(0, 1000), null), 10, 100);
@@ -142,7 +151,7 @@ class BookOutputTest {
 
     @Test
     void waitPollingSeesTheFastThreadsFinishFirst() {
-        List<String> lines = run(WaitPolling.class, 0.5, "").outLines();
+        List<String> lines = run(WaitPolling.class, pace(0.5), "").outLines();
         assertEquals(26, lines.size());
         assertEquals("Main thread exiting.", lines.get(25));
         assertEveryThreadCounted(counts(lines.subList(0, 25), null), 5, 5);
@@ -155,17 +164,22 @@ class BookOutputTest {
 
     @Test
     void daemonThreadsTheJvmOutlivesMainUntilTheLastCount() {
-        List<String> lines = run(DaemonThreads.class, 0.5, "").outLines();
+        List<String> lines = run(DaemonThreads.class, pace(0.5), "").outLines();
         assertEquals("Main thread exiting.", lines.get(0));
         assertEquals(26, lines.size(), "every count printed after main had finished");
         assertEveryThreadCounted(counts(lines.subList(1, 26), null), 5, 5);
     }
 
     @Test
+    void threadingExitEndsOnlyTheThreadAndMainGoesOn() {
+        // run() checks the block (Main exit, no "not reached"), nothing on stderr, and exit status 0.
+        run(ThreadingExit.class, PACE, "");
+    }
+
+    @Test
     void threadExitEndsOnlyTheThreadThatExits() {
-        RealProcess.Result run = run(ThreadExit.class, 0.05, "\n\nq\n");
-        List<String> lines = new ArrayList<>(run.outLines());
-        assertTrue(lines.remove("Main exit"), "main went on after the threads exited: " + lines);
+        RealProcess.Result run = run(ThreadExit.class, PACE, "\n\nq\n");
+        List<String> lines = run.outLines();
         assertEquals(3, lines.size(), lines.toString());
         Pattern hello = Pattern.compile("Hello from child (\\d+) (\\d+)");
         List<Integer> seen = new ArrayList<>();

@@ -11,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.parallelsystemtools.threading.beyond.VirtualThreads;
 
 /** JDK 21+: virtual threads are not OS threads, and what the JDK's pinning diagnostics report. */
@@ -62,15 +60,5 @@ class VirtualThreadsTest {
         } else {
             assertTrue(sync.endsWith("events: 2"), "JDK 21-23: each sleep in synchronized pins: " + sync);
         }
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"--sleepers 40000", "--sleep-ms soon", "--carriers 4"})
-    void badOptionsGiveOneLineAndStatus2(String args) {
-        RealProcess.Result run = RealProcess.of(VirtualThreads.class).args(args.split(" ")).run();
-        assertEquals(2, run.code(), run.terminal());
-        assertEquals("", run.out());
-        assertEquals(1, run.err().lines().count(), run.err());
-        assertTrue(run.err().startsWith("VirtualThreads: ") && run.err().contains("(usage: VirtualThreads "), run.err());
     }
 }

@@ -28,8 +28,14 @@ public final class DrainedProcessQueue {
 
     public static void main(String[] args) throws Exception {
         if (Relaunch.isChild(args)) {
+            // The roles are the parent's words to its children; typed by hand they get the usage line.
+            boolean producer = args.length == 4 && args[1].equals("producer");
+            if (!(producer || args.length == 3 && args[1].equals("consumer")) || !args[2].matches("10|\\d")) {
+                new Options("DrainedProcessQueue", USAGE, new String[0]).fail("a child role is started by the"
+                        + " program itself, not typed ('" + String.join(" ", args) + "')");
+            }
             int maxWait = Integer.parseInt(args[2]);
-            if (args[1].equals("producer")) {
+            if (producer) {
                 producer(maxWait, args[3].split(","));
             } else {
                 consumer(maxWait);

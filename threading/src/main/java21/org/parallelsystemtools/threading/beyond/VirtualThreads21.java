@@ -31,16 +31,22 @@ import org.parallelsystemtools.threading.Relaunch;
  * initializer still pins, and serves as the control that the event is being recorded at all.
  *
  * <pre>
- * mvn -q -pl threading compile exec:java -Dprogram=beyond.VirtualThreads
+ * mvn -q -pl threading compile exec:java -Dprogram=beyond.VirtualThreads   (JDK 21+; started through {@link VirtualThreads})
  * </pre>
  */
-public final class VirtualThreads {
+public final class VirtualThreads21 {
 
     static final String USAGE = "VirtualThreads [--threads N] [--count N] [--sleepers N] [--sleep-ms MS] [--pinned N]";
     static final long PIN_MS = 100;
 
     public static void main(String[] args) throws Exception {
         if (Relaunch.isChild(args)) {
+            // The roles are the parent's words to its children; typed by hand they get the usage line.
+            String role = String.join(" ", args);
+            if (!role.matches("child (pin \\d{1,2}|(count|sleep) (platform|virtual) \\d{1,5} \\d{1,5})")) {
+                new Options("VirtualThreads", USAGE, new String[0]).fail("a child role is started by the"
+                        + " program itself, not typed ('" + role + "')");
+            }
             if (args[1].equals("pin")) {
                 pinning(Integer.parseInt(args[2]));
             } else {
@@ -69,7 +75,7 @@ public final class VirtualThreads {
 
         System.out.printf("Pinning: %d virtual threads each sleep %d ms inside synchronized, on 1 carrier thread%n",
                 pinned, PIN_MS);
-        ProcessBuilder pin = Relaunch.builder(VirtualThreads.class, "pin", "" + pinned).inheritIO();
+        ProcessBuilder pin = Relaunch.builder(VirtualThreads21.class, "pin", "" + pinned).inheritIO();
         // One carrier makes pinning visible in the time too; on JDK 21-23 the JDK also prints each
         // pinned stack (jdk.tracePinnedThreads, removed in JDK 24 with the pinning itself).
         pin.command().addAll(1, List.of("-Djdk.virtualThreadScheduler.parallelism=1", "-Djdk.tracePinnedThreads=short"));
@@ -92,7 +98,7 @@ public final class VirtualThreads {
     }
 
     static long[] child(String work, String kind, int n, int m) throws IOException, InterruptedException {
-        Process process = Relaunch.start(VirtualThreads.class, work, kind, "" + n, "" + m);
+        Process process = Relaunch.start(VirtualThreads21.class, work, kind, "" + n, "" + m);
         String line;
         try (BufferedReader out = process.inputReader()) {
             line = out.readLine();
