@@ -1,5 +1,6 @@
 package org.parallelsystemtools.pools;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.FileDescriptor;
@@ -208,6 +209,7 @@ public final class WorkerPool {
             System.err.println("WorkerPool: a pool starts its own workers (usage: new WorkerPool(3) in a program)");
             System.exit(2);
         }
+        warmUp();
         ObjectOutputStream toPool = new ObjectOutputStream(new FileOutputStream(FileDescriptor.out));
         toPool.flush(); // the pool waits for these first bytes: this worker is running
         System.setOut(new PrintStream(new ByteArrayOutputStream() {
@@ -235,6 +237,25 @@ public final class WorkerPool {
             }
             System.out.flush();
             send(toPool, done);
+        }
+    }
+
+    /**
+     * A JVM's first lambda and first serialized record take it a moment that a forked Python
+     * worker never spends. Spend it here, before the pool counts this worker as running, so the
+     * first task starts as soon as it is handed over.
+     */
+    private static void warmUp() throws IOException, ClassNotFoundException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject((Task<String>) () -> "ready");
+            out.writeObject(new Printed("ready"));
+            out.writeObject(new Done("ready", null));
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            for (int i = 0; i < 3; i++) {
+                in.readObject();
+            }
         }
     }
 

@@ -26,6 +26,8 @@ class BookOutputTest {
     static final double PACE = Double.parseDouble(System.getProperty("book.pace", "0.05"));
     /** At 0.05 a whole task can be quicker than a worker's reply: the tests of overlap need 0.2. */
     private static final double OVERLAP_PACE = Math.max(PACE, 0.2);
+    /** PoolTerminate's second must outlast a loaded machine's delay before the first tasks start. */
+    private static final double TERMINATE_PACE = Math.max(PACE, 0.5);
 
     private static final Pattern TASK = Pattern.compile("Task (\\d+) (starting|done in \\d+\\.\\d\\ds)(?:, pid=(\\d+))?");
 
@@ -108,7 +110,7 @@ class BookOutputTest {
         // A run in which no task ends within the second, or every task does, shows less than the
         // block: the sleeps are random, so try again (each is rare).
         for (int attempt = 1; ; attempt++) {
-            RealProcess.Running running = RealProcess.of(PoolTerminate.class).pace(OVERLAP_PACE).start();
+            RealProcess.Running running = RealProcess.of(PoolTerminate.class).pace(TERMINATE_PACE).start();
             RealProcess.Result run = running.finish();
             assertEquals(0, run.code(), run.terminal());
             List<String> lines = run.outLines();
