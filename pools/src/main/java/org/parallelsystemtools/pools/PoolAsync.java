@@ -1,40 +1,30 @@
 package org.parallelsystemtools.pools;
 
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The tutorial's {@code pool.apply_async(worker, (i,))}, ten times on {@code Pool(3)}.
- * Handing a task to a pool does not wait for it: all ten are queued at once, and three workers
- * take them one after another until the queue is empty.
+ * Handing a task to a pool does not wait for it: all ten are queued at once, and three worker
+ * processes take them one after another until the queue is empty.
  */
 public final class PoolAsync {
 
     private static final int WORKERS = 3;
     private static final int TASKS = 10;
 
-    public static void main(String[] args) throws InterruptedException {
-        // Python's Pool(3) starts three worker processes; Java's pool is three threads of this
-        // process, so every worker prints the same pid.
-        ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
-        try {
-            for (int i = 0; i < TASKS; i++) {
-                int taskId = i;
-                // apply_async returns an AsyncResult at once; submit returns a Future at once.
-                // An exception the task throws waits in that Future, unseen, until get() is called.
-                pool.submit(() -> worker(taskId));
-            }
-            System.out.println("=== Pool started ===");
-            pool.shutdown();                                 // close(): no new tasks
-            pool.awaitTermination(1, TimeUnit.HOURS);        // join(): wait for the queued ones
-        } finally {
-            // A pool's threads are not daemons: a pool never shut down keeps the JVM, and
-            // mvn exec:java, running after main returns.
-            pool.shutdownNow();
+    public static void main(String[] args) throws Exception {
+        // Python has Pool built in; WorkerPool, beside Relaunch, is its stand-in: three worker JVMs.
+        WorkerPool pool = new WorkerPool(WORKERS);
+        for (int i = 0; i < TASKS; i++) {
+            int taskId = i;
+            // The lambda travels to a worker as PoolAsync's code plus taskId, as Python pickles
+            // worker and (i,). An exception it throws waits unseen in the future, as in an AsyncResult.
+            pool.applyAsync(() -> worker(taskId));
         }
+        System.out.println("=== Pool started ===");
+        pool.close();
+        pool.join();
         System.out.println("=== All tasks finished ===");
     }
 
@@ -47,14 +37,13 @@ public final class PoolAsync {
                 + String.format(Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e9) + "s");
     }
 }
-/* Output: (unordered)
+/* Output: (unordered; vary 29065 29070 29062; times)
 === Pool started ===
-Task 2 starting, pid=15300
-Task 1 starting, pid=15300
-Task 0 starting, pid=15300
-Task 0 done in 0.88s
-Task 3 starting, pid=15300
+Task 2 starting, pid=29065
+Task 1 starting, pid=29070
+Task 0 starting, pid=29062
+Task 2 done in 0.37s
 ...
-Task 9 done in 1.48s
+Task 9 done in 1.91s
 === All tasks finished ===
 */

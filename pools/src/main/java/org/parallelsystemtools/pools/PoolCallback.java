@@ -1,41 +1,27 @@
 package org.parallelsystemtools.pools;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The tutorial's {@code pool.apply_async(func=background_task, callback=callback)}.
- * The caller does not wait for the result: the pool hands it to the callback when the task is
- * done, while the caller goes on with its own work.
+ * The caller does not wait for the result: the task runs in a worker process, and the pool hands
+ * its result to the callback back in the main process, while the caller goes on with its work.
  */
 public final class PoolCallback {
 
     private static final int WORKERS = 3;
 
-    public static void main(String[] args) {
-        ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
-        try {
-            // A plain Future takes no callback; a CompletableFuture does. thenAccept runs the
-            // callback on the pool thread that finished the task, where Python runs it on a
-            // result-handler thread of the main process: here both are in this one process.
-            CompletableFuture<Void> calledBack = CompletableFuture.supplyAsync(PoolCallback::backgroundTask, pool)
-                    .thenAccept(PoolCallback::callback);
-            Pace.sleep(5);
-            // Python trusts its 5 s to outlast the 3 s task; a loaded machine can make them not,
-            // so wait for the callback as well: the lines come out in the same order every time.
-            calledBack.join();
-            System.out.println("Main process: pid=" + ProcessHandle.current().pid());
-        } finally {
-            // Python's script ends without close(); Java must shut the pool down, because its
-            // threads are not daemons and would keep the JVM running.
-            pool.shutdownNow();
-        }
+    public static void main(String[] args) throws Exception {
+        WorkerPool pool = new WorkerPool(WORKERS);           // Pool(3): three worker JVMs
+        CompletableFuture<Void> calledBack = pool.applyAsync(PoolCallback::backgroundTask, PoolCallback::callback);
+        Pace.sleep(5);
+        // Python trusts its 5 s to outlast the 3 s task; a loaded machine can make them not,
+        // so wait for the callback as well: the lines come out in the same order every time.
+        calledBack.join();
+        System.out.println("Main process: pid=" + ProcessHandle.current().pid());
     }
 
     static String backgroundTask() {
-        // A pool thread is not a child process: its pid is the main process's own, and its
-        // "parent" is the process that started the JVM (a shell, or Maven).
         System.out.println("Pool process: pid=" + ProcessHandle.current().pid()
                 + ", parent=" + ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L));
         for (int i = 0; i < 3; i++) {
@@ -50,12 +36,12 @@ public final class PoolCallback {
         System.out.println("Result: " + result);
     }
 }
-/* Output:
-Pool process: pid=15305, parent=15302
+/* Output: (vary 29490 29471)
+Pool process: pid=29490, parent=29471
 Working on 0
 Working on 1
 Working on 2
-Callback executing in: pid=15305
+Callback executing in: pid=29471
 Result: completed
-Main process: pid=15305
+Main process: pid=29471
 */

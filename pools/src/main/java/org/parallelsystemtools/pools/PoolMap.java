@@ -1,61 +1,33 @@
 package org.parallelsystemtools.pools;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 /**
  * Lutz {@code multi6.py}: {@code workers.map(powers, ...)} on a {@code Pool(processes=5)}.
- * A pool's map splits a list among its workers and gives the results back in the list's order,
- * whichever worker finished first.
+ * A pool's map splits a list among its worker processes and gives the results back in the list's
+ * order, whichever worker finished first.
  */
 public final class PoolMap {
 
-    private static final int WORKERS = 5;
+    public static void main(String[] args) throws Exception {
+        WorkerPool workers = new WorkerPool(5);              // five worker JVMs
+        List<BigInteger> results = workers.map(PoolMap::powers, Collections.nCopies(100, 2));
+        System.out.println(results.subList(0, 16));                              // results[:16]
+        System.out.println(results.subList(results.size() - 2, results.size())); // results[-2:]
 
-    public static void main(String[] args) throws InterruptedException, ExecutionException {
-        ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
-        try {
-            List<BigInteger> results = map(workers, Collections.nCopies(100, 2));
-            System.out.println(results.subList(0, 16));                      // results[:16]
-            System.out.println(results.subList(results.size() - 2, results.size())); // results[-2:]
-
-            results = map(workers, IntStream.range(0, 100).boxed().toList());
-            System.out.println(results.subList(0, 16));
-            System.out.println(results.subList(results.size() - 2, results.size()));
-        } finally {
-            workers.shutdownNow(); // pool threads are not daemons: they would keep the JVM alive
-        }
+        results = workers.map(PoolMap::powers, IntStream.range(0, 100).boxed().toList());
+        System.out.println(results.subList(0, 16));
+        System.out.println(results.subList(results.size() - 2, results.size()));
     }
 
     static BigInteger powers(int x) {
-        // System.out.println(ProcessHandle.current().pid()); // enable: one pid, the workers are threads
-        // Python's int has no limit; 2^99 overflows a long, so BigInteger.
+        // System.out.println(ProcessHandle.current().pid()); // enable: five pids, the workers
+        // Python's int has no limit; 2^99 overflows a long, so BigInteger. A List prints as
+        // Python's list does: [1, 2, 4].
         return BigInteger.TWO.pow(x);
-    }
-
-    /**
-     * Pool.map: invokeAll waits for every task and returns the Futures in the order given. A
-     * List's toString prints as a Python list does: [1, 2, 4].
-     */
-    static List<BigInteger> map(ExecutorService workers, List<Integer> items)
-            throws InterruptedException, ExecutionException {
-        List<Callable<BigInteger>> tasks = new ArrayList<>();
-        for (int x : items) {
-            tasks.add(() -> powers(x));
-        }
-        List<BigInteger> results = new ArrayList<>();
-        for (Future<BigInteger> done : workers.invokeAll(tasks)) {
-            results.add(done.get());
-        }
-        return results;
     }
 }
 /* Output:

@@ -1,56 +1,42 @@
 package org.parallelsystemtools.pools;
 
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-
 /**
  * The tutorial's {@code Manager().Queue()} shared by two pool tasks, {@code apply(writer)} then
- * {@code apply(reader)}. Tasks in a pool talk through a queue they are both handed; the reader
- * runs after the writer is done, so it finds every letter waiting.
+ * {@code apply(reader)}. Tasks in different worker processes talk through a queue held by a
+ * manager; the reader runs after the writer is done, so it finds every letter waiting.
  */
 public final class PoolSharedQueue {
 
-    public static void main(String[] args) throws InterruptedException, ExecutionException {
+    public static void main(String[] args) throws Exception {
         System.out.println("Main process: " + ProcessHandle.current().pid());
-        // Python's pool workers are processes and need a queue served by a manager process.
-        // Pool threads share this JVM's heap, so any BlockingQueue will do.
-        BlockingQueue<Character> q = new LinkedBlockingQueue<>();
-        // Pool() has one worker per CPU.
-        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
-        try {
-            pool.submit(() -> writer(q)).get();              // apply: wait until it is done
-            pool.submit(() -> reader(q)).get();
-            pool.shutdown();                                 // close()
-            pool.awaitTermination(1, TimeUnit.HOURS);        // join()
-        } finally {
-            pool.shutdownNow(); // a pool's threads are not daemons: they would keep the JVM alive
+        // Python's manager is a process of its own; Manager, beside WorkerPool, keeps the queue in
+        // this JVM and lets the workers reach it through RMI. Closing it ends RMI's threads.
+        try (Manager manager = new Manager()) {
+            Manager.Queue<Character> q = manager.queue();
+            // Pool(): one worker per CPU.
+            WorkerPool pool = new WorkerPool(Runtime.getRuntime().availableProcessors());
+            pool.apply(() -> writer(q));
+            pool.apply(() -> reader(q));
+            pool.close();
+            pool.join();
         }
         System.out.println("Done");
     }
 
-    // Void, not void: submit() takes it as a Callable, which may throw InterruptedException.
-    static Void reader(BlockingQueue<Character> q) throws InterruptedException {
+    static void reader(Manager.Queue<Character> q) throws Exception {
         System.out.println("Reader started: pid=" + pid() + ", parent=" + parentPid());
-        for (int n = q.size(); n > 0; n--) {
-            System.out.println("Read: " + q.take());         // q.get(True): block until there is one
+        for (int n = q.qsize(); n > 0; n--) {
+            System.out.println("Read: " + q.get());          // q.get(True): block until there is one
         }
-        return null;
     }
 
-    static Void writer(BlockingQueue<Character> q) throws InterruptedException {
+    static void writer(Manager.Queue<Character> q) throws Exception {
         System.out.println("Writer started: pid=" + pid() + ", parent=" + parentPid());
         for (char c : "Python".toCharArray()) {
             q.put(c);
         }
-        return null;
     }
 
-    // A pool thread is not a child process: its pid is the main process's own, and its parent
-    // is whatever started the JVM (a shell, or Maven), where Python prints the main process.
     static long pid() {
         return ProcessHandle.current().pid();
     }
@@ -59,10 +45,10 @@ public final class PoolSharedQueue {
         return ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
     }
 }
-/* Output:
-Main process: 15307
-Writer started: pid=15307, parent=15303
-Reader started: pid=15307, parent=15303
+/* Output: (vary 29554 29576 29582)
+Main process: 29554
+Writer started: pid=29576, parent=29554
+Reader started: pid=29582, parent=29554
 Read: P
 Read: y
 Read: t

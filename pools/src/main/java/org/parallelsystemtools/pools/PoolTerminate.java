@@ -1,37 +1,30 @@
 package org.parallelsystemtools.pools;
 
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The tutorial's {@code pool.terminate()}, on the ten {@code apply_async} tasks of {@code Pool(3)}.
- * Unlike {@code close()} and {@code join()}, terminating does not wait: the tasks running a second
- * later stop where they are, and the tasks still queued never start.
+ * The tutorial's {@code pool.terminate()} (a row of its table of Pool methods, with no listing
+ * of its own), on the ten {@code apply_async} tasks of {@code Pool(3)}. Unlike {@code close()}
+ * and {@code join()}, terminating does not wait: the worker processes are killed a second later,
+ * their running tasks stop where they are, and the tasks still queued never start.
  */
 public final class PoolTerminate {
 
     private static final int WORKERS = 3;
     private static final int TASKS = 10;
 
-    public static void main(String[] args) throws InterruptedException {
-        // Three threads of this process, not three processes: every worker prints the same pid.
-        ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
+    public static void main(String[] args) throws Exception {
+        WorkerPool pool = new WorkerPool(WORKERS);           // Pool(3): three worker JVMs
         for (int i = 0; i < TASKS; i++) {
             int taskId = i;
-            pool.submit(() -> worker(taskId));               // apply_async
+            pool.applyAsync(() -> worker(taskId));
         }
         System.out.println("=== Pool started ===");
         Pace.sleep(1);
-        // terminate(): Python kills the worker processes. A thread cannot be killed, only
-        // interrupted: its sleep throws, so a running task ends without its "done" line (the
-        // exception waits unseen in its Future). The queued tasks come back unstarted.
-        List<Runnable> neverStarted = pool.shutdownNow();
-        pool.awaitTermination(1, TimeUnit.HOURS);            // join()
-        System.out.println("=== Pool terminated: " + neverStarted.size() + " tasks never started ===");
+        pool.terminate();
+        pool.join();
+        System.out.println("=== Pool terminated ===");
     }
 
     static void worker(int taskId) {
@@ -42,11 +35,12 @@ public final class PoolTerminate {
                 + String.format(Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e9) + "s");
     }
 }
-/* Output: (unordered)
+/* Output: (unordered; vary 29873 29879 29870; any 4; times)
 === Pool started ===
-Task 0 starting, pid=15308
-Task 2 starting, pid=15308
-Task 1 starting, pid=15308
+Task 1 starting, pid=29873
+Task 2 starting, pid=29879
+Task 0 starting, pid=29870
 ...
-=== Pool terminated: 6 tasks never started ===
+Task 4 done in 0.23s
+=== Pool terminated ===
 */

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.parallelsystemtools.pools.beyond.VirtualPool;
+import org.parallelsystemtools.pools.beyond.VirtualPool21;
 
 /** JDK 21+: a virtual thread per task, at most N of them working at once. */
 @Execution(ExecutionMode.CONCURRENT)
@@ -24,7 +25,7 @@ class VirtualPoolTest {
         AtomicInteger most = new AtomicInteger();
         Set<Thread> threads = ConcurrentHashMap.newKeySet();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        VirtualPool.run(30, 3, id -> {
+        VirtualPool21.run(30, 3, id -> {
             assertTrue(Thread.currentThread().isVirtual());
             threads.add(Thread.currentThread());
             most.accumulateAndGet(working.incrementAndGet(), Math::max);
@@ -50,13 +51,5 @@ class VirtualPoolTest {
         assertEquals(10, run.count("Task \\d+ starting, pid=" + running.pid() + ", VirtualThread\\[#\\d+\\].*"), run.out());
         assertEquals(10, run.count("Task \\d+ done in \\d+\\.\\d\\ds"), run.out());
         assertEquals("=== All tasks finished ===", run.outLines().get(run.outLines().size() - 1));
-    }
-
-    @Test
-    void everyOptionIsBounded() {
-        RealProcess.Result run = RealProcess.of(VirtualPool.class).args("--tasks", "300000000", "--scale", "0").run();
-        assertEquals(2, run.code());
-        assertEquals("VirtualPool: --tasks must be a whole number from 1 to 100000, not '300000000' (usage: "
-                + "VirtualPool [--tasks N] [--limit N] [--scale X])\n", run.err());
     }
 }

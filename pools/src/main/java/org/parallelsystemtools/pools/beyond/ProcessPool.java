@@ -30,6 +30,11 @@ import org.parallelsystemtools.pools.Relaunch;
  * and is replaced, as Python's are, until the pool is terminated: a pool being shut down (by
  * {@link #terminate}, or by Ctrl-C through a shutdown hook) replaces nobody.
  *
+ * <p>The hardened variant of the book tier's {@link org.parallelsystemtools.pools.WorkerPool},
+ * kept apart so that the class a book reader reads stays small: replacing dead workers, a
+ * session of their own for Ctrl-C and bounded options are all here, and nothing else is shared
+ * but {@link Relaunch}.
+ *
  * <pre>mvn -q -pl pools compile exec:java -Dprogram=beyond.ProcessPool -Dexec.args="--crash 4"</pre>
  */
 public final class ProcessPool implements AutoCloseable {

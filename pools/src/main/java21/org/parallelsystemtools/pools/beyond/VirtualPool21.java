@@ -12,9 +12,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * (JDK 21+). Virtual threads are cheap enough to start one for every task and never reuse:
  * they are not pooled, so what keeps three tasks at a time is a {@link Semaphore}, not a pool size.
  *
- * <pre>JAVA_HOME=/path/to/jdk-21-or-newer mvn -q -pl pools compile exec:java -Dprogram=beyond.VirtualPool</pre>
+ * <p>Compiled only when Maven runs on JDK 21 or newer; {@link VirtualPool}, which exists on every
+ * JDK, runs it there and says on an older JDK which one it needs.
  */
-public final class VirtualPool {
+public final class VirtualPool21 {
 
     private static final String USAGE = "VirtualPool [--tasks N] [--limit N] [--scale X]";
 
@@ -24,7 +25,7 @@ public final class VirtualPool {
         void run(int taskId) throws InterruptedException;
     }
 
-    private VirtualPool() {
+    private VirtualPool21() {
     }
 
     public static void main(String[] args) throws InterruptedException {

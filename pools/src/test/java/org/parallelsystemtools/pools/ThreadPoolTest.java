@@ -3,19 +3,27 @@ package org.parallelsystemtools.pools;
 import static com.github.stefanbirkner.systemlambda.SystemLambda.restoreSystemProperties;
 import static com.github.stefanbirkner.systemlambda.SystemLambda.tapSystemOutNormalized;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
+import org.parallelsystemtools.pools.beyond.ThreadPoolAsync;
+import org.parallelsystemtools.pools.beyond.ThreadPoolCallback;
+import org.parallelsystemtools.pools.beyond.ThreadPoolMap;
+import org.parallelsystemtools.pools.beyond.ThreadPoolSharedQueue;
+import org.parallelsystemtools.pools.beyond.ThreadPoolSync;
+import org.parallelsystemtools.pools.beyond.ThreadPoolTerminate;
 
 /**
- * The pool programs whose lesson is in exactly what they print, run inside this JVM with
- * {@code System.out} captured: a pool thread's pid is this test's own pid.
+ * The {@code ExecutorService} variants of the pool listings, run inside this JVM with
+ * {@code System.out} captured: every pool thread prints this test's own pid, and the "parent" of
+ * a task is whatever started this JVM, not the main program.
  */
 @ResourceLock(Resources.SYSTEM_OUT)
 @ResourceLock(Resources.SYSTEM_PROPERTIES)
-class InProcessTest {
+class ThreadPoolTest {
 
     private static final long PID = ProcessHandle.current().pid();
     private static final long PARENT = ProcessHandle.current().parent().orElseThrow().pid();
@@ -41,7 +49,7 @@ class InProcessTest {
                 "[4, 4]",
                 "[1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768]",
                 "[316912650057057350374175801344, 633825300114114700748351602688]"),
-                run("0.02", () -> PoolMap.main(new String[0])));
+                run("0.02", () -> ThreadPoolMap.main(new String[0])));
     }
 
     @Test
@@ -52,7 +60,7 @@ class InProcessTest {
                 "Reader started: pid=" + PID + ", parent=" + PARENT,
                 "Read: P", "Read: y", "Read: t", "Read: h", "Read: o", "Read: n",
                 "Done"),
-                run("0.02", () -> PoolSharedQueue.main(new String[0])));
+                run("0.02", () -> ThreadPoolSharedQueue.main(new String[0])));
     }
 
     @Test
@@ -63,6 +71,25 @@ class InProcessTest {
                 "Callback executing in: pid=" + PID,
                 "Result: completed",
                 "Main process: pid=" + PID),
-                run("0.02", () -> PoolCallback.main(new String[0])));
+                run("0.02", () -> ThreadPoolCallback.main(new String[0])));
+    }
+
+    @Test
+    void poolAsyncAndPoolSyncRunEveryTaskOnAThreadOfThisProcess() throws Exception {
+        for (ThrowingMain main : List.<ThrowingMain>of(() -> ThreadPoolAsync.main(new String[0]),
+                () -> ThreadPoolSync.main(new String[0]))) {
+            List<String> lines = run("0.02", main);
+            for (int id = 0; id < 10; id++) {
+                assertTrue(lines.contains("Task " + id + " starting, pid=" + PID), String.join("\n", lines));
+            }
+        }
+    }
+
+    @Test
+    void poolTerminateHandsBackTheTasksThatNeverStarted() throws Exception {
+        List<String> lines = run("0.2", () -> ThreadPoolTerminate.main(new String[0]));
+        long started = lines.stream().filter(l -> l.startsWith("Task ") && l.contains(" starting, pid=" + PID)).count();
+        String last = lines.get(lines.size() - 1);
+        assertEquals("=== Pool terminated: " + (10 - started) + " tasks never started ===", last, String.join("\n", lines));
     }
 }
