@@ -13,15 +13,15 @@ public final class FindPythonFiles {
 
     public static void main(String[] args) throws IOException {
         Path dirname = Path.of(args.length > 0 ? args[0] : System.getProperty("user.home"));
-        if (args.length > 1 || args.length == 1 && args[0].isEmpty() || !Files.isDirectory(dirname) || !Files.isReadable(dirname)) {
-            System.err.println("FindPythonFiles: expected one folder you may read, " + (Files.exists(dirname) ? "not '" + String.join(" ", args)
-                    + "'" : "no such folder: " + dirname) + " (usage: FindPythonFiles [folder])");   // os.walk: [] [] silently
-            System.exit(2);
+        if (args.length > 1 || dirname.toString().isEmpty() || !Files.isDirectory(dirname) || !Files.isReadable(dirname)) {
+            System.err.println("FindPythonFiles: expected one folder you may read, " + (Files.exists(dirname)
+                    ? "not '" + String.join(" ", args) + "'" : "no such folder: " + dirname) + " (usage: FindPythonFiles [folder])");
+            System.exit(2);   // os.walk yields nothing: the listing would print [] [], as for no Python files
         }
         TreeSet<Found> allsizes = new TreeSet<>(Comparator.comparingLong(Found::size).thenComparing(Found::path));
         Files.walkFileTree(dirname, new SimpleFileVisitor<>() {   // enters a subfolder when met: os.walk lists files first
             @Override public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attributes) {
-                if (TRACE) System.out.println(folder);   // a byte that is not UTF-8: U+FFFD; Python keeps a surrogate escape
+                if (TRACE) System.out.println(folder);   // a non-UTF-8 byte shows as U+FFFD, in Python as a surrogate escape
                 return FileVisitResult.CONTINUE;
             }
             @Override public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
@@ -48,7 +48,7 @@ public final class FindPythonFiles {
         System.out.println(pprint(allsizes.stream().skip(Math.max(0, allsizes.size() - 2)).toList()));
     }
 
-    static String pprint(List<Found> list) {   // a tuple too long for its line is broken after the size
+    static String pprint(List<Found> list) {   // the JDK has no pprint: its width-80 layout, as these tuples need it
         List<String> tuples = list.stream().map(f -> "(" + f.size() + ", " + repr(f.path()) + ")")
                 .map(t -> t.codePoints().count() <= 78 ? t : t.replaceFirst(", ", ",\n  ")).toList();
         return "[" + String.join(String.join(", ", tuples).codePoints().count() <= 78 ? ", " : ",\n ", tuples) + "]";
