@@ -1,97 +1,61 @@
 package org.parallelsystemtools.filewalk;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
+import java.nio.file.*;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.TreeSet;
-import org.parallelsystemtools.filewalk.PythonPrettyPrint.Pair;
+import java.util.*;
 
-/**
- * Lutz's "find the smallest and largest Python files under home" ({@code bigpy-tree.py}). Walk
- * a whole tree, note the size of every {@code *.py} file, print the two smallest and the two
- * largest as {@code (size, path)} pairs.
- *
- * <p>{@code os.walk} becomes the JDK's own walker, {@code Files.walkFileTree}, which calls a
- * visitor back for each folder and file, and once for each entry it could not read: an
- * unreadable folder, a broken link, a loop of links, a file deleted while the walk went on.
- * The listing sorts every file it saw; this keeps only the two lists it prints.
- */
+/** Lutz's bigpy-tree.py. Walk a whole tree and keep the two smallest and two largest Python files. */
 public final class FindPythonFiles {
-    static final boolean TRACE = Boolean.getBoolean("trace");   // the listing's trace = False
-    static final int COUNT = 2;
-    // Python writes paths as UTF-8 even in a C locale; Java's System.out follows the locale
-    // and would print '?' for every other character there.
-    static final PrintStream OUT = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    static final boolean TRACE = Boolean.getBoolean("trace");   // trace = False: -Dtrace=true, no edit
 
-    public static void main(String[] args) {
-        if (args.length > 0 && args[0].isBlank()) {              // Path.of("") would mean "here"
-            System.err.println("FindPythonFiles: the folder name is empty");
-            System.exit(2);
-        }
+    record Found(long size, String path) { }   // sorted by UTF-16 unit, where Python's str sorts by code point
+
+    public static void main(String[] args) throws IOException {
         Path dirname = Path.of(args.length > 0 ? args[0] : System.getProperty("user.home"));
-        TreeSet<Pair> smallest = new TreeSet<>();
-        TreeSet<Pair> largest = new TreeSet<>();
-        try {
-            walk(dirname, smallest, largest);
-        } catch (IOException e) {                                // os.walk would print [] [] silently
-            System.err.println("FindPythonFiles: cannot walk " + dirname + ": " + Names.reason(dirname, e));
-            System.exit(1);
+        if (args.length > 1 || dirname.toString().isEmpty() || !Files.isDirectory(dirname) || !Files.isReadable(dirname)) {
+            System.err.println("FindPythonFiles: expected one folder you may read, " + (Files.exists(dirname)
+                    ? "not '" + String.join(" ", args) + "'" : "no such folder: " + dirname) + " (usage: FindPythonFiles [folder])");
+            System.exit(2);   // os.walk yields nothing: the listing would print [] [], as for no Python files
         }
-        OUT.println(PythonPrettyPrint.pformat(smallest));
-        OUT.println(PythonPrettyPrint.pformat(largest));
-    }
-
-    static void walk(Path dirname, TreeSet<Pair> smallest, TreeSet<Pair> largest) throws IOException {
-        Files.walkFileTree(dirname, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attributes) {
-                trace(Names.display(folder));
+        TreeSet<Found> allsizes = new TreeSet<>(Comparator.comparingLong(Found::size).thenComparing(Found::path));
+        Files.walkFileTree(dirname, new SimpleFileVisitor<>() {   // enters a subfolder when met: os.walk lists files first
+            @Override public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attributes) {
+                if (TRACE) System.out.println(folder);   // a non-UTF-8 byte shows as U+FFFD, in Python as a surrogate escape
                 return FileVisitResult.CONTINUE;
             }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                if (!file.getFileName().toString().endsWith(".py") || Files.isDirectory(file)) {
-                    return FileVisitResult.CONTINUE;             // a link to a folder is a folder
-                }
-                trace("... " + Names.display(file.getFileName()));
-                try {   // os.path.getsize follows a link; the walk's attributes are the link's own
-                    Pair entry = new Pair(attributes.isSymbolicLink() ? Files.size(file) : attributes.size(),
-                            Names.display(file));
-                    smallest.add(entry);
-                    largest.add(entry);
+            @Override public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (!file.getFileName().toString().endsWith(".py")) return FileVisitResult.CONTINUE;
+                if (Files.isDirectory(file)) return FileVisitResult.CONTINUE;   // a link to a folder: os.walk's sub_folders
+                if (TRACE) System.out.println("... " + file.getFileName());
+                try {   // getsize follows a link (and raises for a broken one); the walk's attributes are the link's own
+                    allsizes.add(new Found(attributes.isSymbolicLink() ? Files.size(file) : attributes.size(), file.toString()));
                 } catch (IOException brokenOrLooping) {
                     return visitFileFailed(file, brokenOrLooping);
                 }
-                if (smallest.size() > COUNT) {
-                    smallest.pollLast();
-                    largest.pollFirst();
-                }
+                if (allsizes.size() > 4) allsizes.remove(List.copyOf(allsizes).get(2));
                 return FileVisitResult.CONTINUE;
             }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException error) throws IOException {
-                if (file.equals(dirname)) {
-                    throw error;
-                }
-                trace("skipped " + Names.display(file) + ": " + Names.reason(file, error));
+            @Override public FileVisitResult visitFileFailed(Path entry, IOException e) {   // os.walk skips these silently
+                if (TRACE) System.out.println("skipped " + entry + " (" + e.getClass().getSimpleName() + ")");
                 return FileVisitResult.CONTINUE;
+            }
+            @Override public FileVisitResult postVisitDirectory(Path folder, IOException e) {
+                return e == null ? FileVisitResult.CONTINUE : visitFileFailed(folder, e);
             }
         });
+        System.out.println(pprint(allsizes.stream().limit(2).toList()));
+        System.out.println(pprint(allsizes.stream().skip(Math.max(0, allsizes.size() - 2)).toList()));
     }
 
-    private static void trace(String line) {
-        if (TRACE) {
-            OUT.println(line);
-        }
+    static String pprint(List<Found> list) {   // the JDK has no pprint: its width-80 layout, as these tuples need it
+        List<String> tuples = list.stream().map(f -> "(" + f.size() + ", " + repr(f.path()) + ")")
+                .map(t -> t.codePoints().count() <= 78 ? t : t.replaceFirst(", ", ",\n  ")).toList();
+        return "[" + String.join(String.join(", ", tuples).codePoints().count() <= 78 ? ", " : ",\n ", tuples) + "]";
+    }
+
+    static String repr(String path) {   // Python's also escapes backslashes, control and unprintable characters
+        return path.contains("'") && !path.contains("\"") ? "\"" + path + "\"" : "'" + path.replace("'", "\\'") + "'";
     }
 }
 /* Output:

@@ -4,46 +4,65 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.parallelsystemtools.filewalk.PythonPrettyPrint.Pair;
+import org.parallelsystemtools.filewalk.FindPythonFiles.Found;
 
-/** FindPythonFiles gives the listing's answer, keeps only what it prints, and survives a real home. */
+/** FindPythonFiles gives the listing's answer in pprint's layout, and survives a real home. */
 class FindPythonFilesTest {
 
     @TempDir
     Path tmp;
 
-    record Result(int code, String out, String err) { }
+    static Path file(Path path, int size) throws IOException {
+        Files.createDirectories(path.getParent());
+        return Files.write(path, new byte[size]);
+    }
 
-    /** A TreeSet that remembers the most entries it ever held. */
-    static final class Watched extends TreeSet<Pair> {
-        int most;
+    /** Each size chosen; the expected text is what the Python listing printed for this tree. */
+    @Test
+    void aKnownTreePrintsExactlyWhatThePythonListingPrints() throws IOException {
+        Path home = tmp.resolve("home");
+        file(home.resolve("z.py"), 1);
+        file(home.resolve("it's.py"), 1);              // repr picks double quotes
+        file(home.resolve("sub/m.py"), 1);             // three ties in size: the path decides
+        file(home.resolve("sub/n.py"), 7);
+        file(home.resolve("big.py"), 4000);
+        file(home.resolve("notes.txt"), 9999);
+        file(home.resolve("some/rather/deeply/nested/folder/that/makes/a/long/path/to/break/it.py"), 5000);
+        Files.createSymbolicLink(home.resolve("link.py"), Path.of("big.py"));        // getsize follows it
+        Files.createSymbolicLink(home.resolve("folder.py"), Path.of("sub"));         // a folder: not counted
+        Files.createSymbolicLink(home.resolve("broken.txt"), Path.of("nowhere.txt"));
 
-        @Override
-        public boolean add(Pair pair) {
-            boolean added = super.add(pair);
-            most = Math.max(most, size());
-            return added;
-        }
+        RealProcess.Result run = RealProcess.of(FindPythonFiles.class).in(tmp).args("home").run();
+
+        assertEquals(0, run.code(), run.terminal());
+        assertEquals("", run.err());
+        assertEquals("""
+                [(1, "home/it's.py"), (1, 'home/sub/m.py')]
+                [(4000, 'home/link.py'),
+                 (5000,
+                  'home/some/rather/deeply/nested/folder/that/makes/a/long/path/to/break/it.py')]
+                """, run.out());
     }
 
     @Test
-    void theAnswerIsWhatSortingEveryFileGivesYetOnlyThreeEntriesAreEverHeld() throws IOException {
+    void theAnswerIsWhatSortingEveryFileGives() throws IOException {
+        PrintStream stdout = System.out;
         for (long trial = 1; trial <= 4; trial++) {
             Random random = new Random(trial);
             Path root = Files.createDirectories(tmp.resolve("tree" + trial));
@@ -54,108 +73,82 @@ class FindPythonFilesTest {
                 if (random.nextInt(6) == 0) {
                     folders.add(Files.createDirectories(parent.resolve("d" + i)));
                 } else {
-                    Files.write(parent.resolve("f" + i + exts[random.nextInt(exts.length)]), new byte[random.nextInt(40)]);
+                    file(parent.resolve("f" + i + exts[random.nextInt(exts.length)]), random.nextInt(40));
                 }
             }
-            List<Pair> all;   // the listing: every (size, path), sorted
+            List<Found> all;   // the listing: every (size, path), sorted
             try (Stream<Path> paths = Files.walk(root)) {
                 all = paths.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".py"))
-                        .map(p -> new Pair(p.toFile().length(), p.toString()))
-                        .sorted(Comparator.comparingLong(Pair::size).thenComparing(Pair::path)).toList();
+                        .map(p -> new Found(p.toFile().length(), p.toString()))
+                        .sorted(Comparator.comparingLong(Found::size).thenComparing(Found::path)).toList();
             }
-            Watched smallest = new Watched();
-            Watched largest = new Watched();
-            FindPythonFiles.walk(root, smallest, largest);
-            assertEquals(all.subList(0, 2), List.copyOf(smallest));
-            assertEquals(all.subList(all.size() - 2, all.size()), List.copyOf(largest));
-            assertTrue(all.size() > 30 && smallest.most == 3 && largest.most == 3,
-                    all.size() + " files, at most " + smallest.most + " and " + largest.most + " held");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try {
+                System.setOut(new PrintStream(out, true, UTF_8));
+                FindPythonFiles.main(new String[] {root.toString()});
+            } finally {
+                System.setOut(stdout);
+            }
+            assertTrue(all.size() > 30, all.size() + " files");
+            assertEquals(FindPythonFiles.pprint(all.subList(0, 2)) + "\n"
+                    + FindPythonFiles.pprint(all.subList(all.size() - 2, all.size())) + "\n", out.toString(UTF_8));
         }
     }
 
     @Test
     void aHostileTreeIsWalkedToTheEndWithEverySkipTraced() throws Exception {
-        Path root = Files.createDirectories(tmp.resolve("home"));
-        Files.write(root.resolve("a.py"), new byte[3]);
-        Files.createDirectories(root.resolve("secret"));
-        Files.write(root.resolve("secret/hidden.py"), new byte[1]);
-        Files.createSymbolicLink(root.resolve("link.py"), Path.of("a.py"));           // counts a.py's size
-        Files.createSymbolicLink(root.resolve("broken.py"), Path.of("nowhere.py"));
-        Files.createSymbolicLink(root.resolve("self.py"), Path.of("self.py"));        // a loop of links
-        Files.createSymbolicLink(root.resolve("up"), Path.of(".."));                  // not entered
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        file(home.resolve("a.py"), 3);
+        file(home.resolve("secret/hidden.py"), 1);
+        Files.createSymbolicLink(home.resolve("link.py"), Path.of("a.py"));
+        Files.createSymbolicLink(home.resolve("broken.py"), Path.of("nowhere.py"));
+        Files.createSymbolicLink(home.resolve("self.py"), Path.of("self.py"));        // a loop of links
+        Files.createSymbolicLink(home.resolve("up"), Path.of(".."));                  // not entered
         // A Latin-1 name (not UTF-8), made by the shell: Java cannot make it from a String.
-        sh(root, "printf 12345 > \"$(printf 'r\\351sum\\351.py')\"");
-        Files.setPosixFilePermissions(root.resolve("secret"), PosixFilePermissions.fromString("---------"));
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Result run;
+        sh(home, "printf 12345 > \"$(printf 'r\\351sum\\351.py')\"");
+        Files.setPosixFilePermissions(home.resolve("secret"), PosixFilePermissions.fromString("---------"));
+        AsNobody.Result run;
         try {
-            // Root ignores permission bits: run as the user "nobody" so the kernel really refuses,
-            // and in a C locale, where the JVM decodes file names as ASCII.
-            run = java(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"),
-                    Map.of("LC_ALL", "C", "LANG", "C"), copyOfClasses(tmp.resolve("classes")), "-Dtrace=true", root.toString());
+            // Relative paths, as a reader types them: the answer names home/..., whoever may read
+            // the folders above.
+            run = AsNobody.run(tmp, tmp, FindPythonFiles.class, "-Dtrace=true", "home");
         } finally {
-            Files.setPosixFilePermissions(root.resolve("secret"), PosixFilePermissions.fromString("rwx------"));
+            Files.setPosixFilePermissions(home.resolve("secret"), PosixFilePermissions.fromString("rwx------"));
         }
         assertEquals(0, run.code(), run.err());
-        List<String> lines = List.of(run.out().replace(",\n ", ", ").split("\n"));
-        assertTrue(lines.contains("skipped " + root + "/secret: permission denied"), run.out());
-        assertTrue(lines.contains("skipped " + root + "/broken.py: broken link"), run.out());
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("skipped " + root + "/self.py: Too many levels")), run.out());
-        // A byte that is no UTF-8 cannot be printed as text: '?' in the trace, Python's escape in the answer.
-        assertTrue(lines.contains("... r?sum?.py"), run.out());
-        String answer = "[(3, '" + root + "/a.py'), (3, '" + root + "/link.py')]";
-        assertEquals(answer, lines.get(lines.size() - 2));
-        assertEquals("[(3, '" + root + "/link.py'), (5, '" + root + "/r\\udce9sum\\udce9.py')]", lines.get(lines.size() - 1));
-        assertEquals(List.of(root.toString()), lines.stream().filter(l -> l.startsWith("/")).toList(), "folders entered");
+        assertEquals("", run.err());
+        List<String> lines = List.of(run.out().split("\n"));
+        assertTrue(lines.contains("skipped home/secret (AccessDeniedException)"), run.out());
+        assertTrue(lines.contains("... broken.py") && lines.contains("skipped home/broken.py (NoSuchFileException)"), run.out());
+        assertTrue(lines.contains("skipped home/self.py (FileSystemException)"), run.out());
+        // A byte that is no UTF-8 reaches Java as U+FFFD, where Python keeps '\udce9' (README).
+        assertTrue(lines.contains("... r\uFFFDsum\uFFFD.py"), run.out());
+        assertEquals(List.of("[(3, 'home/a.py'), (3, 'home/link.py')]", "[(3, 'home/link.py'), (5, 'home/r\uFFFDsum\uFFFD.py')]"),
+                lines.subList(lines.size() - 2, lines.size()));
+        assertEquals(List.of("home"), lines.stream().filter(l -> l.startsWith("home")).toList(), "folders entered");
     }
 
     @Test
-    void anUnwalkableRootOrAnEmptyNameIsOneLineOnStderr() throws Exception {
-        Path classes = Path.of(FindPythonFiles.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path missing = tmp.resolve("missing");
-        assertEquals(new Result(1, "", "FindPythonFiles: cannot walk " + missing + ": vanished during the walk\n"),
-                java(List.of(), Map.of(), classes, missing.toString()));
-        assertEquals(new Result(2, "", "FindPythonFiles: the folder name is empty\n"), java(List.of(), Map.of(), classes, ""));
+    void aBadArgumentIsOneLineAndExitStatusTwo() throws IOException {
+        file(tmp.resolve("notes.txt"), 1);
+        String usage = " (usage: FindPythonFiles [folder])\n";
+        Map<List<String>, String> expected = Map.of(
+                List.of("/nonexistent"), "no such folder: /nonexistent",
+                List.of(""), "not ''",
+                List.of("notes.txt"), "not 'notes.txt'",
+                List.of(".", "."), "not '. .'");
+        Map<List<String>, RealProcess.Running> runs = new HashMap<>();   // four JVMs at once
+        expected.keySet().forEach(args -> runs.put(args,
+                RealProcess.of(FindPythonFiles.class).in(tmp).args(args.toArray(String[]::new)).start()));
+        expected.forEach((args, message) -> {
+            RealProcess.Result run = runs.get(args).finish();
+            assertEquals(List.of(2, "", "FindPythonFiles: expected one folder you may read, " + message + usage),
+                    List.of(run.code(), run.out(), run.err()), args.toString());
+        });
     }
 
     private static void sh(Path folder, String script) throws Exception {
         Process sh = new ProcessBuilder("sh", "-c", script).directory(folder.toFile()).start();
         assertTrue(sh.waitFor(10, TimeUnit.SECONDS) && sh.exitValue() == 0);
-    }
-
-    /** The compiled classes, copied where the user "nobody" may read them. */
-    private static Path copyOfClasses(Path target) throws Exception {
-        Path classes = Path.of(FindPythonFiles.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        try (Stream<Path> files = Files.walk(classes)) {
-            for (Path from : (Iterable<Path>) files::iterator) {
-                Files.copy(from, target.resolve(classes.relativize(from).toString()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        return target;
-    }
-
-    /** FindPythonFiles in a new JVM, after a command prefix and with extra environment. */
-    private Result java(List<String> prefix, Map<String, String> env, Path classes, String... args) throws Exception {
-        List<String> command = new ArrayList<>(prefix);
-        command.add(ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java"));
-        command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:-UsePerfData"));
-        List<String> rest = new ArrayList<>(List.of(args));
-        while (!rest.isEmpty() && rest.get(0).startsWith("-D")) {
-            command.add(rest.remove(0));
-        }
-        command.addAll(List.of("-cp", classes.toString(), FindPythonFiles.class.getName()));
-        command.addAll(rest);
-        Path out = Files.createTempFile(tmp, "out", ".txt");
-        Path err = Files.createTempFile(tmp, "err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(new File("/dev/null"))
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        try {
-            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the program did not end");
-            return new Result(process.exitValue(), Files.readString(out, UTF_8), Files.readString(err, UTF_8));
-        } finally {
-            process.destroyForcibly();
-        }
     }
 }

@@ -5,8 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.PriorityQueue;
-import org.parallelsystemtools.filewalk.Names;
-import org.parallelsystemtools.filewalk.PythonPrettyPrint.Pair;
+import org.parallelsystemtools.filewalk.beyond.PythonPrettyPrint.Pair;
 
 /**
  * The {@code count} smallest and {@code count} largest files seen so far. The listing appends every

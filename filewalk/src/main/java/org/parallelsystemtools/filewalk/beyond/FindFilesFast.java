@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
-import org.parallelsystemtools.filewalk.PythonPrettyPrint;
 
 /**
  * {@code FindPythonFiles} made fast: the same answer in the same layout, from a walker tuned for

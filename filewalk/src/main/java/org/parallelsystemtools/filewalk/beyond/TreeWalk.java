@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
-import org.parallelsystemtools.filewalk.Names;
 
 /**
  * The walk of {@link FindFilesFast}: os.walk plus os.path.getsize, made to survive a real home.

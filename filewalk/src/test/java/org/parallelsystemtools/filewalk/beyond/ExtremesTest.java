@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.parallelsystemtools.filewalk.PythonPrettyPrint.Pair;
+import org.parallelsystemtools.filewalk.beyond.PythonPrettyPrint.Pair;
 
 class ExtremesTest {
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.parallelsystemtools.filewalk.PythonPrettyPrint.Pair;
+import org.parallelsystemtools.filewalk.beyond.PythonPrettyPrint.Pair;
 
 class FindFilesFastTest {
 

@@ -1,11 +1,11 @@
-package org.parallelsystemtools.filewalk;
+package org.parallelsystemtools.filewalk.beyond;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 /**
- * Python's {@code pprint.pformat} (width 80) for what {@link FindPythonFiles} prints: a list of
+ * Python's {@code pprint.pformat} (width 80) for what {@link FindFilesFast} prints: a list of
  * {@code (size, path)} tuples. Java has no pretty printer for nested values, so this follows the
  * layout rules of CPython's {@code Lib/pprint.py} step by step: a value that fits stays on one
  * line; a list that does not fit puts one element per line; a tuple or a string that still does
@@ -15,7 +15,7 @@ import java.util.List;
  * {@code invokedynamic}, and the first one a JVM meets costs it about 20 ms of start-up to set up
  * method handles: a tenth of what a whole walk of 200,000 files takes.
  */
-public final class PythonPrettyPrint {
+final class PythonPrettyPrint {
     private static final int WIDTH = 80;
 
     private PythonPrettyPrint() { }

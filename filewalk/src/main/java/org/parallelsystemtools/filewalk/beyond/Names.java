@@ -1,6 +1,5 @@
-package org.parallelsystemtools.filewalk;
+package org.parallelsystemtools.filewalk.beyond;
 
-import java.net.URI;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.AccessDeniedException;
@@ -13,34 +12,45 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.StringJoiner;
 
 /**
  * Path names as Python shows them. A Linux file name is bytes, not text. Python decodes them as
  * UTF-8 and keeps each undecodable byte as a lone surrogate (U+DC80..U+DCFF, "surrogateescape").
  * Java decodes them with the platform charset (sun.jnu.encoding: UTF-8, or ASCII in a C locale)
  * and shows an undecodable byte as U+FFFD. The Path still holds the real bytes, so walking and
- * stat work; only the text shown is lossy. For such a name the bytes are recovered from
- * {@link Path#toUri()}, which percent-encodes them, and decoded the way Python does.
+ * stat work; only the text shown is lossy.
+ *
+ * <p>JDK 17's one public window on those bytes is {@link Path#toUri()}, which percent-encodes
+ * them. The shown path is built from the Path's own names; only a name that did not decode takes
+ * its bytes from the URI, found by its place counted from the end. So neither the working folder
+ * nor whether the user may stat a folder (which decides toUri()'s trailing slash) changes it.
  */
-public final class Names {
+final class Names {
     private static final char REPLACEMENT = '\uFFFD';
 
     private Names() { }
 
     /** The path as Python would show it. */
-    public static String display(Path path) {
+    static String display(Path path) {
         String text = path.toString();
         if (text.indexOf(REPLACEMENT) < 0) {
             return text;                                 // the usual case: decoded without loss
         }
         String raw = path.toAbsolutePath().toUri().getRawPath();
-        if (!path.isAbsolute()) {
-            raw = raw.substring(Path.of("").toAbsolutePath().toUri().getRawPath().length());
-        }
         if (raw.length() > 1 && raw.endsWith("/")) {
-            raw = raw.substring(0, raw.length() - 1);   // toUri() marks folders with a slash
+            raw = raw.substring(0, raw.length() - 1);   // toUri() marks a folder it could stat
         }
-        return decodeLikePython(percentDecode(raw));
+        String[] encoded = raw.split("/", -1);
+        int names = path.getNameCount();
+        StringJoiner shown = new StringJoiner("/", path.isAbsolute() ? "/" : "", "");
+        for (int i = 0; i < names; i++) {
+            String name = path.getName(i).toString();
+            shown.add(name.indexOf(REPLACEMENT) < 0 ? name
+                    : decodeLikePython(percentDecode(encoded[encoded.length - names + i])));
+        }
+        return shown.toString();
     }
 
     private static byte[] percentDecode(String raw) {
@@ -54,7 +64,7 @@ public final class Names {
                 bytes.put((byte) c);
             }
         }
-        return java.util.Arrays.copyOf(bytes.array(), bytes.position());
+        return Arrays.copyOf(bytes.array(), bytes.position());
     }
 
     /** bytes.decode('utf-8', 'surrogateescape'). */
@@ -77,7 +87,7 @@ public final class Names {
     }
 
     /** Why an entry could not be read, in the words {@code find} and Python use. */
-    public static String reason(Path path, IOException e) {
+    static String reason(Path path, IOException e) {
         if (e instanceof NoSuchFileException) {
             return Files.isSymbolicLink(path) ? "broken link" : "vanished during the walk";
         }
@@ -91,7 +101,7 @@ public final class Names {
     }
 
     /** Python compares str by code point; Java's compareTo by UTF-16 unit differs above U+FFFF. */
-    public static int comparePython(String a, String b) {
+    static int comparePython(String a, String b) {
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {

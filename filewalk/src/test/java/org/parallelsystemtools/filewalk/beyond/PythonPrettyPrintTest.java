@@ -1,10 +1,10 @@
-package org.parallelsystemtools.filewalk;
+package org.parallelsystemtools.filewalk.beyond;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.parallelsystemtools.filewalk.PythonPrettyPrint.Pair;
+import org.parallelsystemtools.filewalk.beyond.PythonPrettyPrint.Pair;
 
 /** Each expected text is what CPython 3.11's pprint.pformat printed for the same list. */
 class PythonPrettyPrintTest {
