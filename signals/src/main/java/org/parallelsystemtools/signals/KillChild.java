@@ -25,6 +25,7 @@ public final class KillChild {
             child();
             return;
         }
+        // A JVM cannot fork: the child is a new JVM, which ignores SIGINT only once its main runs.
         Process child = Relaunch.builder(KillChild.class, Long.toString(ProcessHandle.current().pid())).inheritIO().start();
         AtomicBoolean parentKeepRunning = new AtomicBoolean(true);
         Signal interrupt = new Signal("INT");
