@@ -29,11 +29,11 @@ public final class Alarm {
         Semaphore rang = new Semaphore(0);
         // Python runs the handler in the main thread, between two bytecodes; the JVM runs it on a
         // thread of its own, so the handler and the paused main thread meet at a semaphore.
-        // (The listing re-installs the handler every round; the JVM keeps it installed.)
-        SignalHandler previous = Signal.handle(alarm, signal -> {
+        SignalHandler onSignal = signal -> {
             System.out.println("Got alarm " + signal.getNumber() + " at " + now());
             rang.release();
-        });
+        };
+        SignalHandler previous = Signal.handle(alarm, onSignal);
         // Java has no signal.alarm(): a timer thread has the kernel send a real SIGALRM to this
         // process with raise(3), which is what alarm() makes the kernel do when the time is up.
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
@@ -41,6 +41,7 @@ public final class Alarm {
         try {
             while (true) {
                 System.out.println("Setting at " + now());
+                Signal.handle(alarm, onSignal);
                 if (pending != null) {
                     pending.cancel(false);   // as alarm() does, a new alarm replaces one still due
                 }
@@ -58,11 +59,11 @@ public final class Alarm {
         return LocalDateTime.now().format(ASCTIME);
     }
 }
-/* Output:
-Setting at Mon Nov 30 01:41:22 2026
-Got alarm 14 at Mon Nov 30 01:41:28 2026
-Setting at Mon Nov 30 01:41:28 2026
-Got alarm 14 at Mon Nov 30 01:41:33 2026
-Setting at Mon Nov 30 01:41:33 2026
+/* Output: (times; any 2 2026)
+Setting at Wed Dec  2 21:46:32 2026
+Got alarm 14 at Wed Dec  2 21:46:37 2026
+Setting at Wed Dec  2 21:46:37 2026
+Got alarm 14 at Wed Dec  2 21:46:42 2026
+Setting at Wed Dec  2 21:46:42 2026
 ...
 */

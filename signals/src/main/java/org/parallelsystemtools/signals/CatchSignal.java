@@ -26,11 +26,13 @@ public final class CatchSignal {
         Signal signal;
         SignalHandler previous;
         try {
-            signal = byNumber(Integer.parseInt(args[0]));
+            signal = byNumber(args.length == 1 ? args[0] : "");
             previous = Signal.handle(signal, caught ->
                     System.out.println("Got signal " + caught.getNumber() + " at " + now()));
         } catch (IllegalArgumentException refused) {   // QUIT, SEGV...: the JVM's own; KILL, STOP: nobody's
-            System.err.println("CatchSignal: " + refused.getMessage());
+            System.err.println("CatchSignal: expected the number of a signal it can catch, such as 10 for USR1"
+                    + (args.length == 0 ? "" : ", not " + String.join(" ", args) + " (" + refused.getMessage() + ")")
+                    + " (usage: CatchSignal SIGNUM)");
             System.exit(2);
             return;
         }
@@ -44,18 +46,18 @@ public final class CatchSignal {
         Thread.sleep(Long.MAX_VALUE);
     }
 
-    private static Signal byNumber(int number) {
+    private static Signal byNumber(String number) {
         for (String name : NAMES.split(" ")) {
             try {
                 Signal signal = new Signal(name);
-                if (signal.getNumber() == number) {
+                if (Integer.toString(signal.getNumber()).equals(number)) {
                     return signal;
                 }
             } catch (IllegalArgumentException notOnThisSystem) {
                 // try the next name
             }
         }
-        throw new IllegalArgumentException("no signal numbered " + number + " here");
+        throw new IllegalArgumentException("no such signal here");
     }
 
     /** Python's time.ctime(): "Sun Mar  7 19:02:34 2010", in English whatever the locale. */
@@ -63,8 +65,8 @@ public final class CatchSignal {
         return LocalDateTime.now().format(CTIME);
     }
 }
-/* Output:
-Got signal 10 at Mon Nov 30 01:41:22 2026
-Got signal 10 at Mon Nov 30 01:41:23 2026
-Got signal 10 at Mon Nov 30 01:41:26 2026
+/* Output: (times; any 2 2026)
+Got signal 10 at Wed Dec  2 21:46:33 2026
+Got signal 10 at Wed Dec  2 21:46:34 2026
+Got signal 10 at Wed Dec  2 21:46:37 2026
 */

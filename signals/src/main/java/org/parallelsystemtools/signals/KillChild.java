@@ -16,10 +16,17 @@ public final class KillChild {
 
     public static void main(String[] args) throws Exception {
         if (Relaunch.isChild(args)) {
+            // Typed by hand, the child's role would ignore Ctrl-C for ever: only our own child plays it.
+            String parent = ProcessHandle.current().parent().map(p -> Long.toString(p.pid())).orElse("");
+            if (args.length != 2 || !args[1].equals(parent)) {
+                System.err.println("KillChild: 'child' is the role of the JVM KillChild starts itself (usage: KillChild)");
+                System.exit(2);
+            }
             child();
             return;
         }
-        Process child = Relaunch.builder(KillChild.class).inheritIO().start();
+        // A JVM cannot fork: the child is a new JVM, which ignores SIGINT only once its main runs.
+        Process child = Relaunch.builder(KillChild.class, Long.toString(ProcessHandle.current().pid())).inheritIO().start();
         AtomicBoolean parentKeepRunning = new AtomicBoolean(true);
         Signal interrupt = new Signal("INT");
         SignalHandler previous = Signal.handle(interrupt, signal -> {
@@ -57,6 +64,9 @@ Parent running. Press Ctrl-C to terminate child.
 Child still executing.
 Parent running. Press Ctrl-C to terminate child.
 Child still executing.
+Parent running. Press Ctrl-C to terminate child.
+Child still executing.
+Parent running. Press Ctrl-C to terminate child.
 ...
 Interrupt received. Child process killed.
 Parent terminated child process.
