@@ -165,7 +165,7 @@ final class OutputBlock {
                 String token = m.group().substring(spaces.length());
                 String kind = m.group("clock") != null ? CLOCK : m.group("number") != null ? NUMBER : DAYS + "|" + MONTHS;
                 String loose = " *(?:" + kind + ")";
-                shape.append(m.group("name") != null ? Pattern.quote(m.group()) : loose);
+                shape.append(m.group("name") != null && !spec.times ? Pattern.quote(m.group()) : loose);
                 if (m.group("number") != null && spec.vary.contains(token)) {
                     String group = "v" + token.replace(".", "_");
                     exact.append(variables.contains(group) ? " *\\k<" + group + ">" : " *(?<" + group + ">" + NUMBER + ")");
