@@ -10,12 +10,9 @@ import java.util.Locale;
  * The newline is a small protocol on top of the byte stream: the parent reads whole lines, so
  * two messages never come out as one, however the bytes arrived.
  *
- * <p>The book's child writes for ever; here it stops after {@link #MESSAGES} messages, and the
- * parent stops at the end of file that follows.
+ * <p>As in the book, the child writes for ever and the parent reads until Ctrl-C ends both.
  */
 public final class PipeLines {
-
-    static final int MESSAGES = 10;
 
     public static void main(String[] args) throws Exception {
         if (Relaunch.isChild(args)) {
@@ -30,12 +27,11 @@ public final class PipeLines {
         for (String line; (line = pipein.readLine()) != null; ) {
             System.out.printf("Parent %d got [%s] at %s%n", ProcessHandle.current().pid(), line, now());
         }
-        child.waitFor();
     }
 
     /** The child: {@code Spam 000\n} ... {@code Spam 004\n} and again, after 0, 1, 2, 3, 4 s. */
     static void child() {
-        for (int i = 0, zzz = 0; i < MESSAGES; i++, zzz = (zzz + 1) % 5) {
+        for (int zzz = 0; ; zzz = (zzz + 1) % 5) {
             Pace.sleep(zzz);
             byte[] msg = String.format("Spam %03d\n", zzz).getBytes(StandardCharsets.US_ASCII);
             System.out.write(msg, 0, msg.length);   // os.write(pipeout, msg): one write(2)

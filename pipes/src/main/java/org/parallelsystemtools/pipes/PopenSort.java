@@ -1,6 +1,7 @@
 package org.parallelsystemtools.pipes;
 
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -29,18 +30,20 @@ public final class PopenSort {
         Process sort = new ProcessBuilder(sortReverse).start();              // os.popen2(sortReverse)
         String filenames = new String(dirOut.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
-        System.out.println("Before sending to sort");
-        // The figure quotes with curly marks; plain ones print the same in every locale.
-        System.out.printf("(Output from '%s'):%n", String.join(" ", fileList));
-        System.out.println(filenames);
+        // The figure's quotes are curly. System.out encodes for the locale, and in a C locale
+        // turns them into '?'; Python 3 writes UTF-8 there, and so does this stream.
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        out.println("Before sending to sort");
+        out.printf("(Output from ‘%s’):%n", String.join(" ", fileList));
+        out.println(filenames);
 
         try (OutputStream sortIn = sort.getOutputStream()) {                 // closing it sends EOF
             sortIn.write(filenames.getBytes(StandardCharsets.UTF_8));
         }
 
-        System.out.println("After sending to sort");
-        System.out.printf("(Output from '%s'):%n", String.join(" ", sortReverse));
-        System.out.println(new String(sort.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        out.println("After sending to sort");
+        out.printf("(Output from ‘%s’):%n", String.join(" ", sortReverse));
+        out.println(new String(sort.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
         dirOut.waitFor();
         sort.waitFor();
     }

@@ -12,25 +12,24 @@ import java.util.Locale;
  * so one pid prints everything. A pipe works between threads as between processes, and keeps
  * its byte-stream manners: one 32-byte read may still return two messages.
  *
- * <p>The book's writer thread writes for ever (and, not being a daemon, keeps the program
- * alive after Ctrl-C); here it stops after {@link #MESSAGES} messages and closes its end, and
- * the reader stops at the end of file that follows.
+ * <p>As in the book, the writer thread writes for ever and the reader reads until Ctrl-C.
  */
 public final class ThreadPipe {
-
-    static final int MESSAGES = 10;
 
     public static void main(String[] args) throws Exception {
         // os.pipe(): on Linux and macOS Pipe.open() is a real pipe(2), two file descriptors.
         Pipe pipe = Pipe.open();
-        new Thread(() -> child(pipe.sink())).start();   // threading.Thread(target=child, ...)
+        // threading.Thread(target=child, ...), not a daemon in either. Python's Ctrl-C ends
+        // only the main thread, then waits for the writer until a second Ctrl-C; a JVM's
+        // SIGINT runs its shutdown and halts every thread at once.
+        new Thread(() -> child(pipe.sink())).start();
         parent(pipe.source());
     }
 
     /** The writer thread: {@code Spam 000} ... {@code Spam 004} and again, after 0, 1, 2, 3, 4 s. */
     static void child(Pipe.SinkChannel pipeout) {
-        try (pipeout) {
-            for (int i = 0, zzz = 0; i < MESSAGES; i++, zzz = (zzz + 1) % 5) {
+        try {
+            for (int zzz = 0; ; zzz = (zzz + 1) % 5) {
                 Pace.sleep(zzz);
                 ByteBuffer msg = ByteBuffer.wrap(String.format("Spam %03d", zzz).getBytes(StandardCharsets.US_ASCII));
                 while (msg.hasRemaining()) {   // a channel may write less than asked; a pipe with room does not
