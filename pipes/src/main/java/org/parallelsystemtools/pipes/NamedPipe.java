@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -34,13 +35,13 @@ public final class NamedPipe {
         }
         // The book trusts whatever has the name. In a shared /tmp anyone can put a file or a
         // symbolic link there first, so look at the name itself, never where a link leads.
-        String found = kind(FIFONAME);
-        if (!found.equals("a FIFO")) {
-            System.err.println("NamedPipe: " + FIFONAME + " must be a FIFO (named pipe) or missing, and it is "
-                    + found + "; left as it is (usage: NamedPipe [child])");
-            System.exit(2);
-        }
         try {
+            String found = kind(FIFONAME);
+            if (!found.equals("a FIFO")) {
+                System.err.println("NamedPipe: " + FIFONAME + " must be a FIFO (named pipe) or missing, and it is "
+                        + found + "; left as it is (usage: NamedPipe [child])");
+                System.exit(2);
+            }
             if (args.length == 0) {
                 parent();
             } else {
@@ -48,7 +49,8 @@ public final class NamedPipe {
             }
         } catch (IOException e) {   // the reader has gone (Python: BrokenPipeError), or no permission
             System.err.println("NamedPipe: " + FIFONAME + ": "
-                    + (e instanceof AccessDeniedException ? "permission denied" : e.getMessage()));
+                    + (e instanceof AccessDeniedException ? "permission denied"
+                    : e instanceof FileSystemException f ? f.getReason() : e.getMessage()));
             System.exit(1);
         }
     }
@@ -96,15 +98,9 @@ public final class NamedPipe {
         return String.format(Locale.ROOT, "%.2f", System.currentTimeMillis() / 1000.0);
     }
 }
-/* Output:
-Parent 14159 got "Spam 000" at 1796002808.57
-Parent 14159 got "Spam 001" at 1796002809.64
-Parent 14159 got "Spam 002" at 1796002811.68
-Parent 14159 got "Spam 003" at 1796002814.66
-Parent 14159 got "Spam 004" at 1796002818.66
-Parent 14159 got "Spam 000" at 1796002818.66
-Parent 14159 got "Spam 001" at 1796002819.66
-Parent 14159 got "Spam 002" at 1796002821.67
-Parent 14159 got "Spam 003" at 1796002824.67
-Parent 14159 got "Spam 004" at 1796002828.67
+/* Output: (vary 7061; times)
+Parent 7061 got "Spam 000" at 1796248115.97
+Parent 7061 got "Spam 001" at 1796248116.98
+Parent 7061 got "Spam 002" at 1796248118.98
+Parent 7061 got "Spam 003" at 1796248121.98
 */

@@ -43,15 +43,14 @@ public final class PipeLines {
         return String.format(Locale.ROOT, "%.2f", System.currentTimeMillis() / 1000.0);
     }
 }
-/* Output:
-Parent 14123 got [Spam 000] at 1796002812.29
-Parent 14123 got [Spam 001] at 1796002813.30
-Parent 14123 got [Spam 002] at 1796002815.30
-Parent 14123 got [Spam 003] at 1796002818.30
-Parent 14123 got [Spam 004] at 1796002822.30
-Parent 14123 got [Spam 000] at 1796002822.30
-Parent 14123 got [Spam 001] at 1796002823.30
-Parent 14123 got [Spam 002] at 1796002825.30
-Parent 14123 got [Spam 003] at 1796002828.30
-Parent 14123 got [Spam 004] at 1796002832.30
+/* Output: (vary 32537; times)
+Parent 32537 got [Spam 000] at 1796248095.00
+Parent 32537 got [Spam 001] at 1796248096.01
+Parent 32537 got [Spam 002] at 1796248098.01
+Parent 32537 got [Spam 003] at 1796248101.01
+Parent 32537 got [Spam 004] at 1796248105.03
+Parent 32537 got [Spam 000] at 1796248105.03
+Parent 32537 got [Spam 001] at 1796248106.03
+Parent 32537 got [Spam 002] at 1796248108.03
+Parent 32537 got [Spam 003] at 1796248111.03
 */

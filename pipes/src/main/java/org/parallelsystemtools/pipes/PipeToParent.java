@@ -55,15 +55,14 @@ public final class PipeToParent {
         return String.format(Locale.ROOT, "%.2f", System.currentTimeMillis() / 1000.0);
     }
 }
-/* Output:
-Parent 14122 got [b'Spam 000'] at 1796002812.19
-Parent 14122 got [b'Spam 001'] at 1796002812.98
-Parent 14122 got [b'Spam 002'] at 1796002814.98
-Parent 14122 got [b'Spam 003'] at 1796002817.98
-Parent 14122 got [b'Spam 004'] at 1796002821.98
-Parent 14122 got [b'Spam 000'] at 1796002821.99
-Parent 14122 got [b'Spam 001'] at 1796002822.99
-Parent 14122 got [b'Spam 002'] at 1796002824.99
-Parent 14122 got [b'Spam 003'] at 1796002827.99
-Parent 14122 got [b'Spam 004'] at 1796002831.99
+/* Output: (vary 32543; times)
+Parent 32543 got [b'Spam 000'] at 1796248094.91
+Parent 32543 got [b'Spam 001'] at 1796248095.90
+Parent 32543 got [b'Spam 002'] at 1796248097.90
+Parent 32543 got [b'Spam 003'] at 1796248100.90
+Parent 32543 got [b'Spam 004'] at 1796248104.90
+Parent 32543 got [b'Spam 000'] at 1796248104.90
+Parent 32543 got [b'Spam 001'] at 1796248105.91
+Parent 32543 got [b'Spam 002'] at 1796248107.91
+Parent 32543 got [b'Spam 003'] at 1796248110.91
 */

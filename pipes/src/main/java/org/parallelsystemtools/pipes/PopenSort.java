@@ -11,7 +11,9 @@ import java.util.List;
  * that end of file is what tells sort to start, since it cannot sort until it has every line.
  *
  * <p>The figure's {@code os.popen} and {@code os.popen2} are Python 2 calls; each is one
- * {@code ProcessBuilder} here, whose pipes are the child's standard input and output.
+ * {@code ProcessBuilder} here, whose pipes are the child's standard input and output. The
+ * listing is of the current folder; the block below is a run in one that holds three empty
+ * files, {@code spam}, {@code eggs} and {@code ham}.
  */
 public final class PopenSort {
 
@@ -50,11 +52,15 @@ public final class PopenSort {
 }
 /* Output:
 Before sending to sort
-(Output from 'ls -1'):
-...
+(Output from ‘ls -1’):
+eggs
+ham
+spam
 
 After sending to sort
-(Output from 'sort -r'):
-...
+(Output from ‘sort -r’):
+spam
+ham
+eggs
 
 */

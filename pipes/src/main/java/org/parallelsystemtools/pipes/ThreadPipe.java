@@ -55,15 +55,14 @@ public final class ThreadPipe {
         return String.format(Locale.ROOT, "%.2f", System.currentTimeMillis() / 1000.0);
     }
 }
-/* Output:
-Parent 14127 got [b'Spam 000'] at 1796002807.78
-Parent 14127 got [b'Spam 001'] at 1796002808.64
-Parent 14127 got [b'Spam 002'] at 1796002810.67
-Parent 14127 got [b'Spam 003'] at 1796002813.65
-Parent 14127 got [b'Spam 004'] at 1796002817.65
-Parent 14127 got [b'Spam 000'] at 1796002817.66
-Parent 14127 got [b'Spam 001'] at 1796002818.66
-Parent 14127 got [b'Spam 002'] at 1796002820.66
-Parent 14127 got [b'Spam 003'] at 1796002823.66
-Parent 14127 got [b'Spam 004'] at 1796002827.66
+/* Output: (vary 32552; times)
+Parent 32552 got [b'Spam 000'] at 1796248094.60
+Parent 32552 got [b'Spam 001'] at 1796248095.56
+Parent 32552 got [b'Spam 002'] at 1796248097.59
+Parent 32552 got [b'Spam 003'] at 1796248100.58
+Parent 32552 got [b'Spam 004'] at 1796248104.58
+Parent 32552 got [b'Spam 000'] at 1796248104.58
+Parent 32552 got [b'Spam 001'] at 1796248105.62
+Parent 32552 got [b'Spam 002'] at 1796248107.63
+Parent 32552 got [b'Spam 003'] at 1796248110.63
 */

@@ -55,8 +55,8 @@ public final class TwoWayPipe {
         }
     }
 }
-/* Output:
-Child 14615 of 14132 got arg: "spam"
-Parent got: "Child 14615 got: [Hello 1 from parent 14132]"
-Parent got: "Child 14615 got: [Hello 2 from parent 14132]"
+/* Output: (vary 465 32539)
+Child 465 of 32539 got arg: "spam"
+Parent got: "Child 465 got: [Hello 1 from parent 32539]"
+Parent got: "Child 465 got: [Hello 2 from parent 32539]"
 */
