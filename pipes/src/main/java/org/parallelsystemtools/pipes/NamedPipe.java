@@ -1,13 +1,17 @@
 package org.parallelsystemtools.pipes;
 
 import java.io.BufferedReader;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 
 /**
@@ -16,53 +20,77 @@ import java.util.Locale;
  * another terminal to write; each side's open waits until the other side has opened too.
  *
  * <p>The FIFO is {@code /tmp/pipefifo} (the JVM's temporary folder). The book leaves it behind;
- * here the side that made it removes it when it ends, normally, on Ctrl-C or on {@code kill}.
- * The book's writer writes for ever; here it stops after {@link #MESSAGES} messages, and the
- * reader stops at the end of file that follows.
+ * here the side that made it removes it at its end: the writer's is Ctrl-C, as in the book.
  */
 public final class NamedPipe {
 
-    static final int MESSAGES = 10;
     static final Path FIFONAME = Path.of(System.getProperty("java.io.tmpdir"), "pipefifo");
 
     public static void main(String[] args) throws Exception {
         // os.mkfifo(fifoname): the JDK has no call for it, so run the mkfifo command. If the
         // other side makes it first, ours fails; then it is theirs to remove, not ours.
-        if (!Files.exists(FIFONAME)) {
-            Process mkfifo = new ProcessBuilder("mkfifo", FIFONAME.toString()).redirectErrorStream(true).start();
-            String complaint = new String(mkfifo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (mkfifo.waitFor() == 0) {
-                FIFONAME.toFile().deleteOnExit();   // at exit, Ctrl-C (INT) and kill (TERM); not kill -9
-            } else if (!Files.exists(FIFONAME)) {
-                System.err.print(complaint);
-                System.exit(1);
-            }
+        if (!Files.exists(FIFONAME, LinkOption.NOFOLLOW_LINKS) && new ProcessBuilder("mkfifo", FIFONAME.toString())
+                .redirectErrorStream(true).redirectOutput(Redirect.DISCARD).start().waitFor() == 0) {
+            FIFONAME.toFile().deleteOnExit();   // at exit, Ctrl-C (INT) and kill (TERM); not kill -9
         }
-        if (args.length == 0) {
-            parent();
-        } else {
-            child();
+        // The book trusts whatever has the name. In a shared /tmp anyone can put a file or a
+        // symbolic link there first, so look at the name itself, never where a link leads.
+        try {
+            String found = kind(FIFONAME);
+            if (!found.equals("a FIFO")) {
+                System.err.println("NamedPipe: " + FIFONAME + " must be a FIFO (named pipe) or missing, and it is "
+                        + found + "; left as it is (usage: NamedPipe [child])");
+                System.exit(2);
+            }
+            if (args.length == 0) {
+                parent();
+            } else {
+                child();
+            }
+        } catch (IOException e) {   // the reader has gone (Python: BrokenPipeError), or no permission
+            System.err.println("NamedPipe: " + FIFONAME + ": "
+                    + (e instanceof AccessDeniedException ? "permission denied"
+                    : e instanceof FileSystemException f ? f.getReason() : e.getMessage()));
+            System.exit(1);
         }
     }
 
     /** The writer: {@code Spam 000\n} ... {@code Spam 004\n} and again, after 0, 1, 2, 3, 4 s. */
-    static void child() throws Exception {
-        try (OutputStream pipeout = new FileOutputStream(FIFONAME.toFile())) {   // blocks for a reader
-            for (int i = 0, zzz = 0; i < MESSAGES; i++, zzz = (zzz + 1) % 5) {
+    static void child() throws IOException {
+        // os.open(fifoname, os.O_WRONLY): no O_CREAT, no O_TRUNC, and O_NOFOLLOW.
+        try (OutputStream pipeout = Files.newOutputStream(FIFONAME, LinkOption.NOFOLLOW_LINKS,
+                StandardOpenOption.WRITE)) {   // blocks for a reader
+            for (int zzz = 0; ; zzz = (zzz + 1) % 5) {
                 Pace.sleep(zzz);
                 pipeout.write(String.format("Spam %03d\n", zzz).getBytes(StandardCharsets.US_ASCII));
             }
         }
     }
 
-    /** The reader: one line at a time until the writer closes its end. */
-    static void parent() throws Exception {
+    /** The reader: one line at a time. */
+    static void parent() throws IOException {
         try (BufferedReader pipein = new BufferedReader(new InputStreamReader(   // blocks for a writer
-                new FileInputStream(FIFONAME.toFile()), StandardCharsets.US_ASCII))) {
+                Files.newInputStream(FIFONAME, LinkOption.NOFOLLOW_LINKS), StandardCharsets.US_ASCII))) {
+            // Until the writer's end closes. The book's reader then prints empty lines for ever
+            // (readline() returns '' at end of file); this one stops.
             for (String line; (line = pipein.readLine()) != null; ) {
                 System.out.printf("Parent %d got \"%s\" at %s%n", ProcessHandle.current().pid(), line, now());
             }
         }
+    }
+
+    /** What is at {@code path} itself (st_mode's file type): a symbolic link is not followed. */
+    static String kind(Path path) throws IOException {
+        if (Files.notExists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return "missing, and mkfifo could not make it";
+        }
+        return switch ((Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 0170000) {
+            case 0010000 -> "a FIFO";
+            case 0120000 -> "a symbolic link";
+            case 0040000 -> "a folder";
+            case 0100000 -> "a regular file";
+            default -> "a socket or a device";
+        };
     }
 
     /** time.time(), with the two decimals the book shows. */
@@ -70,15 +98,9 @@ public final class NamedPipe {
         return String.format(Locale.ROOT, "%.2f", System.currentTimeMillis() / 1000.0);
     }
 }
-/* Output:
-Parent 14159 got "Spam 000" at 1796002808.57
-Parent 14159 got "Spam 001" at 1796002809.64
-Parent 14159 got "Spam 002" at 1796002811.68
-Parent 14159 got "Spam 003" at 1796002814.66
-Parent 14159 got "Spam 004" at 1796002818.66
-Parent 14159 got "Spam 000" at 1796002818.66
-Parent 14159 got "Spam 001" at 1796002819.66
-Parent 14159 got "Spam 002" at 1796002821.67
-Parent 14159 got "Spam 003" at 1796002824.67
-Parent 14159 got "Spam 004" at 1796002828.67
+/* Output: (vary 7061; times)
+Parent 7061 got "Spam 000" at 1796248115.97
+Parent 7061 got "Spam 001" at 1796248116.98
+Parent 7061 got "Spam 002" at 1796248118.98
+Parent 7061 got "Spam 003" at 1796248121.98
 */

@@ -53,7 +53,7 @@ public final class NotSerializable {
         }
     }
 }
-/* Output: (unordered)
+/* Output: (unordered; vary 14605)
 parent got an error: java.io.WriteAbortedException: writing aborted; java.io.NotSerializableException: org.parallelsystemtools.pipes.NotSerializable$Spam
 child 14605 cannot send Spam().action: java.io.NotSerializableException: org.parallelsystemtools.pipes.NotSerializable$Spam
 parent exit

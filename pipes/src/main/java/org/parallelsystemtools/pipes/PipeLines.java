@@ -10,12 +10,9 @@ import java.util.Locale;
  * The newline is a small protocol on top of the byte stream: the parent reads whole lines, so
  * two messages never come out as one, however the bytes arrived.
  *
- * <p>The book's child writes for ever; here it stops after {@link #MESSAGES} messages, and the
- * parent stops at the end of file that follows.
+ * <p>As in the book, the child writes for ever and the parent reads until Ctrl-C ends both.
  */
 public final class PipeLines {
-
-    static final int MESSAGES = 10;
 
     public static void main(String[] args) throws Exception {
         if (Relaunch.isChild(args)) {
@@ -30,12 +27,11 @@ public final class PipeLines {
         for (String line; (line = pipein.readLine()) != null; ) {
             System.out.printf("Parent %d got [%s] at %s%n", ProcessHandle.current().pid(), line, now());
         }
-        child.waitFor();
     }
 
     /** The child: {@code Spam 000\n} ... {@code Spam 004\n} and again, after 0, 1, 2, 3, 4 s. */
     static void child() {
-        for (int i = 0, zzz = 0; i < MESSAGES; i++, zzz = (zzz + 1) % 5) {
+        for (int zzz = 0; ; zzz = (zzz + 1) % 5) {
             Pace.sleep(zzz);
             byte[] msg = String.format("Spam %03d\n", zzz).getBytes(StandardCharsets.US_ASCII);
             System.out.write(msg, 0, msg.length);   // os.write(pipeout, msg): one write(2)
@@ -47,15 +43,14 @@ public final class PipeLines {
         return String.format(Locale.ROOT, "%.2f", System.currentTimeMillis() / 1000.0);
     }
 }
-/* Output:
-Parent 14123 got [Spam 000] at 1796002812.29
-Parent 14123 got [Spam 001] at 1796002813.30
-Parent 14123 got [Spam 002] at 1796002815.30
-Parent 14123 got [Spam 003] at 1796002818.30
-Parent 14123 got [Spam 004] at 1796002822.30
-Parent 14123 got [Spam 000] at 1796002822.30
-Parent 14123 got [Spam 001] at 1796002823.30
-Parent 14123 got [Spam 002] at 1796002825.30
-Parent 14123 got [Spam 003] at 1796002828.30
-Parent 14123 got [Spam 004] at 1796002832.30
+/* Output: (vary 32537; times)
+Parent 32537 got [Spam 000] at 1796248095.00
+Parent 32537 got [Spam 001] at 1796248096.01
+Parent 32537 got [Spam 002] at 1796248098.01
+Parent 32537 got [Spam 003] at 1796248101.01
+Parent 32537 got [Spam 004] at 1796248105.03
+Parent 32537 got [Spam 000] at 1796248105.03
+Parent 32537 got [Spam 001] at 1796248106.03
+Parent 32537 got [Spam 002] at 1796248108.03
+Parent 32537 got [Spam 003] at 1796248111.03
 */

@@ -12,25 +12,24 @@ import java.util.Locale;
  * so one pid prints everything. A pipe works between threads as between processes, and keeps
  * its byte-stream manners: one 32-byte read may still return two messages.
  *
- * <p>The book's writer thread writes for ever (and, not being a daemon, keeps the program
- * alive after Ctrl-C); here it stops after {@link #MESSAGES} messages and closes its end, and
- * the reader stops at the end of file that follows.
+ * <p>As in the book, the writer thread writes for ever and the reader reads until Ctrl-C.
  */
 public final class ThreadPipe {
-
-    static final int MESSAGES = 10;
 
     public static void main(String[] args) throws Exception {
         // os.pipe(): on Linux and macOS Pipe.open() is a real pipe(2), two file descriptors.
         Pipe pipe = Pipe.open();
-        new Thread(() -> child(pipe.sink())).start();   // threading.Thread(target=child, ...)
+        // threading.Thread(target=child, ...), not a daemon in either. Python's Ctrl-C ends
+        // only the main thread, then waits for the writer until a second Ctrl-C; a JVM's
+        // SIGINT runs its shutdown and halts every thread at once.
+        new Thread(() -> child(pipe.sink())).start();
         parent(pipe.source());
     }
 
     /** The writer thread: {@code Spam 000} ... {@code Spam 004} and again, after 0, 1, 2, 3, 4 s. */
     static void child(Pipe.SinkChannel pipeout) {
-        try (pipeout) {
-            for (int i = 0, zzz = 0; i < MESSAGES; i++, zzz = (zzz + 1) % 5) {
+        try {
+            for (int zzz = 0; ; zzz = (zzz + 1) % 5) {
                 Pace.sleep(zzz);
                 ByteBuffer msg = ByteBuffer.wrap(String.format("Spam %03d", zzz).getBytes(StandardCharsets.US_ASCII));
                 while (msg.hasRemaining()) {   // a channel may write less than asked; a pipe with room does not
@@ -56,15 +55,14 @@ public final class ThreadPipe {
         return String.format(Locale.ROOT, "%.2f", System.currentTimeMillis() / 1000.0);
     }
 }
-/* Output:
-Parent 14127 got [b'Spam 000'] at 1796002807.78
-Parent 14127 got [b'Spam 001'] at 1796002808.64
-Parent 14127 got [b'Spam 002'] at 1796002810.67
-Parent 14127 got [b'Spam 003'] at 1796002813.65
-Parent 14127 got [b'Spam 004'] at 1796002817.65
-Parent 14127 got [b'Spam 000'] at 1796002817.66
-Parent 14127 got [b'Spam 001'] at 1796002818.66
-Parent 14127 got [b'Spam 002'] at 1796002820.66
-Parent 14127 got [b'Spam 003'] at 1796002823.66
-Parent 14127 got [b'Spam 004'] at 1796002827.66
+/* Output: (vary 32552; times)
+Parent 32552 got [b'Spam 000'] at 1796248094.60
+Parent 32552 got [b'Spam 001'] at 1796248095.56
+Parent 32552 got [b'Spam 002'] at 1796248097.59
+Parent 32552 got [b'Spam 003'] at 1796248100.58
+Parent 32552 got [b'Spam 004'] at 1796248104.58
+Parent 32552 got [b'Spam 000'] at 1796248104.58
+Parent 32552 got [b'Spam 001'] at 1796248105.62
+Parent 32552 got [b'Spam 002'] at 1796248107.63
+Parent 32552 got [b'Spam 003'] at 1796248110.63
 */

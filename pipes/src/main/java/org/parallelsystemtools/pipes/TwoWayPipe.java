@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Lutz {@code pipes.py} with {@code pipes-testchild.py}: two pipes, one each way, and two
- * programs that talk through them with plain print and input. Each side must flush what it
- * prints, or both wait for ever for a line that sits in the other's buffer.
+ * programs that talk through them with plain print and input. A line that sits in a buffer
+ * never reaches the other side, and then both wait for ever: what each side prints must leave.
  *
  * <p>Everything shown goes to standard error, which stays on the console; standard output and
  * input are the pipes.
@@ -49,14 +49,14 @@ public final class TwoWayPipe {
             Pace.sleep(3);
             String recv = stdin.readLine();   // input()
             Pace.sleep(3);
-            // System.out flushes at each println (autoflush), so the book's
-            // sys.stdout.flush() has nothing left to do here.
+            // No sys.stdout.flush(): System.out is built with autoflush, and every piece a
+            // printf writes is a write(2) into the pipe before printf returns.
             System.out.printf("Child %d got: [%s]%n", mypid, recv);
         }
     }
 }
-/* Output:
-Child 14615 of 14132 got arg: "spam"
-Parent got: "Child 14615 got: [Hello 1 from parent 14132]"
-Parent got: "Child 14615 got: [Hello 2 from parent 14132]"
+/* Output: (vary 465 32539)
+Child 465 of 32539 got arg: "spam"
+Parent got: "Child 465 got: [Hello 1 from parent 32539]"
+Parent got: "Child 465 got: [Hello 2 from parent 32539]"
 */

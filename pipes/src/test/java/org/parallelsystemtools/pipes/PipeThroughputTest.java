@@ -29,12 +29,4 @@ class PipeThroughputTest {
                 lines.get(1));
         assertTrue(lines.get(2).matches("pipe: \\d+ MB/s"), lines.get(2));
     }
-
-    @Test
-    void aCountItCannotHonourIsOneLineAndStatus2() {
-        RealProcess.Result run = RealProcess.of(PipeThroughput.class).timeout(LIMIT).args("--mb", "1000000000000").run();
-        assertEquals(2, run.code());
-        assertEquals("PipeThroughput: --mb must be a whole number from 1 to 65536, not '1000000000000'"
-                + " (usage: PipeThroughput [--mb N] [--block BYTES])\n", run.terminal());
-    }
 }
