@@ -71,8 +71,7 @@ final class OutputBlock {
         int start = headerIndex(program, source);
         String header = source.get(start);
         List<String> block = block(program.getSimpleName(), source, start);
-        boolean legacy = !header.contains("(") && !Boolean.getBoolean("outputblock.strict");
-        if (!(legacy ? LegacyBlock.fits(header, block, output) : fits(header, block, output))) {
+        if (!fits(header, block, output)) {
             fail(program.getSimpleName() + "'s output does not fit its block " + header.trim() + "\n--- block:\n"
                     + String.join("\n", block) + "\n--- output:\n" + output);
         }
@@ -308,31 +307,5 @@ final class OutputBlock {
             lines.remove(lines.size() - 1);
         }
         return lines;
-    }
-    /** Until every module's blocks say what varies: every number free, as before. */
-    private static final class LegacyBlock {
-        static boolean fits(String header, List<String> block, String output) {
-            StringBuilder regex = new StringBuilder();
-            for (String text : block) {
-                if (text.equals("...")) {
-                    regex.append(".*");
-                    continue;
-                }
-                Matcher m = TOKEN.matcher(text);
-                int at = 0;
-                StringBuilder line = new StringBuilder();
-                while (m.find()) {
-                    line.append(Pattern.quote(text.substring(at, m.start())));
-                    line.append(m.group("name") != null ? "(?:" + DAYS + "|" + MONTHS + ")" : " *(?:" + CLOCK + "|" + NUMBER + ")");
-                    at = m.end();
-                }
-                regex.append(line).append(Pattern.quote(text.substring(at))).append("\n");
-            }
-            String text = output.endsWith("\n") || output.isEmpty() ? output : output + "\n";
-            if (header.contains("unordered")) {
-                return true;
-            }
-            return Pattern.compile("(?s)\\A" + regex + "\\z").matcher(text).matches();
-        }
     }
 }

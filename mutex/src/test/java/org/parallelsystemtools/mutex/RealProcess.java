@@ -92,10 +92,8 @@ final class RealProcess {
 
     /** True if {@link #asJob} can work here: {@code setsid} and {@code perl} are on the PATH. */
     static boolean jobsPossible() {
-        return java.util.stream.Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, "setsid")))
-                && java.util.stream.Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir, "perl")));
+        List<String> path = List.of(System.getenv().getOrDefault("PATH", "").split(":"));
+        return Stream.of("setsid", "perl").allMatch(tool -> path.stream().anyMatch(dir -> Files.isExecutable(Path.of(dir, tool))));
     }
 
     /** The folder the program runs in (default: the module's folder, where Maven runs tests). */
@@ -323,7 +321,7 @@ final class RealProcess {
         }
 
         /** Fails if a process this program started is still alive a few seconds after it ended. */
-        void assertNothingLeft() {
+        private void assertNothingLeft() {
             try {
                 await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
                         .until(() -> tagged().findAny().isEmpty());
