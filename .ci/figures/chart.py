@@ -78,7 +78,7 @@ def svg(found):
     out.append(f'<rect x="10" y="{y + 14}" width="12" height="12" fill="#d9822b"/><text x="28" y="{y + 24}">Java</text>')
     out.append(f'<rect x="80" y="{y + 14}" width="12" height="12" fill="#3572a5"/><text x="98" y="{y + 24}">Python</text>')
     out.append(f'<text x="10" y="{y + 48}" fill="#555">From the last line of each module\'s compare/compare.sh; '
-               f'redraw with .ci/figures/measure-all. Load: 1-minute average after the run, on {os.cpu_count()} cores.</text>')
+               f'redraw with .ci/figures/measure-all. Load: the 1-minute average just before the run, on {os.cpu_count()} cores.</text>')
     out.append('</svg>')
     return "\n".join(out) + "\n"
 

@@ -5,9 +5,15 @@
 set -euo pipefail
 # A figure measured on a busy machine is off by several times: print the load beside every
 # figure, and warn when it is above 0.5 on two cores (0.25 a core).
+# The load after a run includes the run's own work; the one before is the one that counts.
 load() {
   local one; one=$(cut -d' ' -f1 /proc/loadavg)
-  echo "load average $1: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+  if [ "$1" = after ]; then
+    echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores (this run's own work included)"
+    return
+  fi
+  load_before=$one
+  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
   if awk -v l="$one" -v n="$(nproc)" 'BEGIN { exit !(l > 0.25 * n) }'; then
     echo "WARNING: load $one is above $(awk -v n="$(nproc)" 'BEGIN { print 0.25 * n }') on $(nproc) cores: other work shares the cores, and these figures can be several times off" >&2
   fi
@@ -44,4 +50,4 @@ awk -v jl="$java_like" -v jb="$java_best" -v jt="$java_abq_take" -v p="$python" 
 }'
 load after
 # The last line, FIGURE ..., is what .ci/figures/chart.py reads to draw the front page's chart.
-echo "FIGURE path=queue unit=items/s better=higher java=$java_like python=$python limit=$c limit_name=C_mutex_ring load=$(cut -d' ' -f1 /proc/loadavg)"
+echo "FIGURE path=queue unit=items/s better=higher java=$java_like python=$python limit=$c limit_name=C_mutex_ring load=$load_before"

@@ -11,9 +11,15 @@
 set -euo pipefail
 # A figure measured on a busy machine is off by several times: print the load beside every
 # figure, and warn when it is above 0.5 on two cores (0.25 a core).
+# The load after a run includes the run's own work; the one before is the one that counts.
 load() {
   local one; one=$(cut -d' ' -f1 /proc/loadavg)
-  echo "load average $1: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+  if [ "$1" = after ]; then
+    echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores (this run's own work included)"
+    return
+  fi
+  load_before=$one
+  echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
   if awk -v l="$one" -v n="$(nproc)" 'BEGIN { exit !(l > 0.25 * n) }'; then
     echo "WARNING: load $one is above $(awk -v n="$(nproc)" 'BEGIN { print 0.25 * n }') on $(nproc) cores: other work shares the cores, and these figures can be several times off" >&2
   fi
@@ -57,7 +63,7 @@ for round in $(seq "$rounds"); do
   done
 done
 
-median() { grep "^$1 " "$results" | awk -v f="$2" '{print $f}' | sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]}'; }
+median() { { grep "^$1 " "$results" || true; } | awk -v f="$2" '{print $f}' | sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]}'; }
 for what in "msg/s:2" "cpu us/msg:3"; do
   title=${what%:*}; field=${what#*:}
   echo
@@ -68,14 +74,14 @@ for what in "msg/s:2" "cpu us/msg:3"; do
     j=$(median "java-$row" "$field"); [ -z "$j" ] && continue
     t=$row; [ $row = virtual ] && t=tcp
     c=$(median "c-$t" "$field"); p=$(median "python-$t" "$field")
-    case $row in tcp) label="tcp, EchoServer pool";; unix) label="unix, EchoServer pool";; *) label="tcp, EchoServer --virtual";; esac
+    case $row in tcp) label="tcp, EchoServer";; unix) label="unix, EchoServer";; *) label="tcp, EchoServer --virtual";; esac
     if [ "$field" = 2 ]; then a=$(echo "$j / $c" | bc -l) b=$(echo "$j / $p" | bc -l); else a=$(echo "$c / $j" | bc -l) b=$(echo "$p / $j" | bc -l); fi
     printf '%-28s %8s %8s %8s %8.2f %8.2f\n' "$label" "$j" "$c" "$p" "$a" "$b"
   done
 done
-rm -f "$results"
 load after
 # The last line, FIGURE ..., is what .ci/figures/chart.py reads to draw the front page's chart.
 for t in tcp unix; do
-  echo "FIGURE path=sockets_$t unit=msg/s better=higher java=$(median "java-$t" 2) python=$(median "python-$t" 2) limit=$(median "c-$t" 2) limit_name=C load=$(cut -d' ' -f1 /proc/loadavg)"
+  echo "FIGURE path=sockets_$t unit=msg/s better=higher java=$(median "java-$t" 2) python=$(median "python-$t" 2) limit=$(median "c-$t" 2) limit_name=C load=$load_before"
 done
+rm -f "$results"
