@@ -58,7 +58,8 @@ public final class SocketChecks {
                 if (s.getLocalPort() == port && probe < 5) {
                     continue;
                 }
-                throw new AssertionError("something still listens on port " + port + ": " + listeners(port));
+                throw new AssertionError("something still listens on port " + port + " (probe from port "
+                        + s.getLocalPort() + "): " + listeners(port));
             } catch (ConnectException refused) {
                 break;
             }
@@ -71,7 +72,7 @@ public final class SocketChecks {
     /** What ss(8) says listens on the port, for the failure message. */
     private static String listeners(int port) {
         try {
-            Process ss = new ProcessBuilder("ss", "-ltnpH", "sport = :" + port).redirectErrorStream(true).start();
+            Process ss = new ProcessBuilder("ss", "-tanpH", "( sport = :" + port + " or dport = :" + port + " )").redirectErrorStream(true).start();
             String out = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             ss.waitFor();
             return out.isEmpty() ? "ss shows no listener" : out;

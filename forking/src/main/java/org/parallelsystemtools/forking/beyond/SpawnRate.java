@@ -88,6 +88,10 @@ public final class SpawnRate {
         } catch (IOException e) {
             System.err.println("SpawnRate: " + e.getMessage());
             System.exit(1);     // the hook removes the folder
+        } catch (SignalledChild e) {
+            // Ctrl-C reaches the whole foreground job, the child too, and the child may end
+            // first: leave as the signal would have left this JVM, as a shell does.
+            System.exit(e.code);
         } finally {
             remove(dir);
             try {
@@ -125,6 +129,7 @@ public final class SpawnRate {
         Process child = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         if (child.waitFor() != 0) {
+            SignalledChild.check(child.exitValue());
             throw new IOException("a child failed (exit " + child.exitValue() + "): " + String.join(" ", command));
         }
     }
@@ -134,8 +139,26 @@ public final class SpawnRate {
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] said = child.getInputStream().readAllBytes();
         if (child.waitFor() != 0) {
+            SignalledChild.check(child.exitValue());
             System.err.write(said);
             throw new IOException("the training run failed (exit " + child.exitValue() + "): " + String.join(" ", command));
+        }
+    }
+
+    /** A child ended by SIGINT or SIGTERM (status 130, 143): this run was interrupted too. */
+    static final class SignalledChild extends Exception {
+        private static final long serialVersionUID = 1L;
+        final int code;
+
+        private SignalledChild(int code) {
+            super("a child ended by signal " + (code - 128), null, false, false);
+            this.code = code;
+        }
+
+        static void check(int code) throws SignalledChild {
+            if (code == 130 || code == 143) {
+                throw new SignalledChild(code);
+            }
         }
     }
 
