@@ -49,20 +49,25 @@ public final class SocketChecks {
 
     /** Nobody listens on the port any more (connect is refused) and it can be bound again. */
     public static void assertPortFree(int port) throws IOException {
-        // A port in Linux's ephemeral range that nobody listens on can still be "connected" to:
-        // now and then the kernel gives the probe that very port as its own, and a loopback
-        // socket connects to itself (TCP simultaneous open). That is no listener: try again.
-        for (int probe = 0; ; probe++) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(LOOPBACK, port), 2_000);
-                if (s.getLocalPort() == port && probe < 5) {
-                    continue;
+        // Two things can answer a probe for a moment after the server has closed its listener,
+        // and neither is the server: a process this JVM is starting holds a copy of every
+        // descriptor until it closes them before its exec (ProcessBuilder's helper does so), and
+        // a loopback probe can be given the very port it dials as its own and connect to itself.
+        // So the port must be refused within a few seconds, not at the first probe.
+        int[] from = {0};
+        try {
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> {
+                try (Socket s = new Socket()) {
+                    s.connect(new InetSocketAddress(LOOPBACK, port), 2_000);
+                    from[0] = s.getLocalPort();
+                    return false;
+                } catch (ConnectException refused) {
+                    return true;
                 }
-                throw new AssertionError("something still listens on port " + port + " (probe from port "
-                        + s.getLocalPort() + "): " + listeners(port));
-            } catch (ConnectException refused) {
-                break;
-            }
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("something still listens on port " + port + " (probe from port " + from[0]
+                    + "): " + listeners(port));
         }
         try (ServerSocket again = new ServerSocket(port, 50, LOOPBACK)) {
             assertTrue(again.isBound());
