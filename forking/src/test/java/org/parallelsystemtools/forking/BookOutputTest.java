@@ -143,8 +143,18 @@ class BookOutputTest {
     void sharedMemoryIsSharedAndTheGlobalIsNot() {
         // The block holds every value literally (9 after the serial children, 12 after the
         // parallel ones, global 0 in children and 6 in the parent); here the order of the rest.
-        RealProcess.Running running = of(SharedMemory.class).pace(PACE).start().closeStdin();
-        RealProcess.Result run = running.finish();
+        // The parallel children's += is no more atomic than Python's, so now and then two of them
+        // add at once and one add is lost (8 becomes 7), in Python as here: such a run is the
+        // lesson too, and is run again, at most three times in all.
+        RealProcess.Running running;
+        RealProcess.Result run;
+        int runs = 0;
+        do {
+            running = of(SharedMemory.class).pace(PACE).start().closeStdin();
+            run = running.finish();
+            runs++;
+        } while (runs < 3 && run.out().matches("(?s).*parent end  : pid:\\d+, global:6, value:(?:9|1[0-2]), array:\\[[78]\\.0, [78]\\.0, [78]\\.0\\]\n")
+                && !run.out().endsWith("value:12, array:[8.0, 8.0, 8.0]\n"));
         OutputBlock.assertMatches(SharedMemory.class, run.terminal());
         String row = "%-12s: pid:%4s, global:%s, value:%s, array:%s";
         List<String> lines = run.outLines();
