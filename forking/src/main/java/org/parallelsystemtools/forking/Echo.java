@@ -34,3 +34,8 @@ public final class Echo {
         return line.toString();
     }
 }
+
+/* Output:
+Spam
+press Enter
+*/

@@ -1,5 +1,6 @@
 package org.parallelsystemtools.forking;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
@@ -12,9 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * Lutz {@code multi3.py}: a value and an array in shared memory are seen and changed by every
- * process; a static field (Python's module global) belongs to each alone. JVMs share no heap,
- * so Python's {@code Value} and {@code Array} become a memory-mapped file every process maps:
- * an int, then three doubles. A child's {@code count} starts at 0, as under Python's spawn.
+ * process; a static field (Python's module global) belongs to each alone. JVMs share no heap, so
+ * {@code Value} and {@code Array} are a mapped file: an int, three doubles. A child's count starts at 0.
  */
 public final class SharedMemory {
 
@@ -27,30 +27,28 @@ public final class SharedMemory {
                 System.err.println("SharedMemory: its children are started by SharedMemory itself (usage: SharedMemory)");
                 System.exit(2);
             }
-            MappedByteBuffer shared = map(Path.of(args[2]));
             if (args[1].equals("update")) {
-                updater(shared);
+                add(map(Path.of(args[2])), 0, 1, 2);    // the updater: every cell once
             } else {
-                showdata(args[1], shared);
+                showdata(args[1], map(Path.of(args[2])));
             }
             return;
         }
         Path file = Files.createTempFile("multi3-" + ProcessHandle.current().pid() + "-", ".shm");
         file.toFile().deleteOnExit();
-        removeStale(file.getParent());
+        // Python's shared memory ends with its processes, a file not: remove those of ended runs.
+        try (Stream<Path> files = Files.list(file.getParent())) {
+            files.map(Path::toFile).filter(f -> f.getName().matches("multi3-\\d{1,18}-\\d+\\.shm")
+                    && ProcessHandle.of(Long.parseLong(f.getName().split("-")[1])).isEmpty()).forEach(File::delete);
+        }
         MappedByteBuffer shared = map(file);
         showdata("parent start", shared);
-        start("child", file).waitFor();
-
-        System.out.println("\nloop1 (updates in parent, serial children)...");
-        loop(file, shared, true, false);
-        System.out.println("\nloop2 (updates in parent, parallel children)...");
-        loop(file, shared, true, true);
-        System.out.println("\nloop3 (updates in serial children)...");
-        loop(file, shared, false, false);
+        Relaunch.builder(SharedMemory.class, "child", file.toString()).inheritIO().start().waitFor();
+        loop("loop1 (updates in parent, serial children)...", file, shared, true, false);
+        loop("loop2 (updates in parent, parallel children)...", file, shared, true, true);
+        loop("loop3 (updates in serial children)...", file, shared, false, false);
         showdata("parent temp", shared);
-        System.out.println("\nloop4 (updates in parallel children)...");
-        loop(file, shared, false, true);
+        loop("loop4 (updates in parallel children)...", file, shared, false, true);
         showdata("parent end", shared);
     }
 
@@ -61,23 +59,22 @@ public final class SharedMemory {
                 shared.getDouble(24)));
     }
 
-    static void updater(MappedByteBuffer shared) {
-        count += 1;     // not shared
+    static void add(MappedByteBuffer shared, int... cells) {   // count, value, array[i] += 1: not atomic, as in Python
+        count += 1;
         shared.putInt(0, shared.getInt(0) + 1);
-        for (int i = 0; i < PROCS; i++) {
+        for (int i : cells) {
             shared.putDouble(8 + 8 * i, shared.getDouble(8 + 8 * i) + 1);
         }
     }
 
-    static void loop(Path file, MappedByteBuffer shared, boolean parentUpdates, boolean parallel) throws Exception {
+    static void loop(String title, Path file, MappedByteBuffer shared, boolean inParent, boolean parallel) throws Exception {
+        System.out.println("\n" + title);
         List<Process> running = new ArrayList<>();
         for (int i = 0; i < PROCS; i++) {
-            if (parentUpdates) {          // value.value += 1; array[i] += 1: as in Python, not atomic
-                count += 1;
-                shared.putInt(0, shared.getInt(0) + 1);
-                shared.putDouble(8 + 8 * i, shared.getDouble(8 + 8 * i) + 1);
+            if (inParent) {
+                add(shared, i);
             }
-            running.add(start(parentUpdates ? "process " + i : "update", file));
+            running.add(Relaunch.builder(SharedMemory.class, inParent ? "process " + i : "update", file.toString()).inheritIO().start());
             if (!parallel) {
                 running.get(i).waitFor();
             }
@@ -87,22 +84,9 @@ public final class SharedMemory {
         }
     }
 
-    static Process start(String role, Path file) throws IOException {
-        return Relaunch.builder(SharedMemory.class, role, file.toString()).inheritIO().start();
-    }
-
     static MappedByteBuffer map(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             return channel.map(FileChannel.MapMode.READ_WRITE, 0, 8 + 8 * PROCS);
-        }
-    }
-
-    /** Python's shared memory ends with its processes; a file outlives a kill -9: the next run removes it. */
-    static void removeStale(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {     // multi3-PID-N.shm whose PID has ended
-            files.filter(f -> f.getFileName().toString().matches("multi3-\\d{1,18}-\\d+\\.shm")).filter(f ->
-                    ProcessHandle.of(Long.parseLong(f.getFileName().toString().split("-")[1])).isEmpty())
-                    .forEach(f -> f.toFile().delete());
         }
     }
 }

@@ -42,6 +42,14 @@ class BookOutputTest {
     }
 
     @Test
+    void echoSaysSpamAndWaitsForOneLine() {
+        // Alone, as echo.py runs alone: it takes one line, the Enter, and ends.
+        RealProcess.Result run = of(Echo.class).stdin("\nnot for Echo\n").run();
+        assertEquals(0, run.code(), run.terminal());
+        OutputBlock.assertMatches(Echo.class, run.terminal());
+    }
+
+    @Test
     void helloChildPrintsItsOwnPidAndItsArgument() {
         RealProcess.Running running = of(HelloChild.class).args("7").start();
         RealProcess.Result run = running.finish();
