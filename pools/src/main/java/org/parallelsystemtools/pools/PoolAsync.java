@@ -14,8 +14,12 @@ public final class PoolAsync {
     private static final int TASKS = 10;
 
     public static void main(String[] args) throws Exception {
+        if (Relaunch.isChild(args)) {   // a worker of the pool below: this program, relaunched
+            WorkerPool.serve();
+            return;
+        }
         // Python has Pool built in; WorkerPool, beside Relaunch, is its stand-in: three worker JVMs.
-        WorkerPool pool = new WorkerPool(WORKERS);
+        WorkerPool pool = new WorkerPool(PoolAsync.class, WORKERS);
         for (int i = 0; i < TASKS; i++) {
             int taskId = i;
             // The lambda travels to a worker as PoolAsync's code plus taskId, as Python pickles

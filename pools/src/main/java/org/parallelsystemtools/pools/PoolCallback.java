@@ -12,7 +12,11 @@ public final class PoolCallback {
     private static final int WORKERS = 3;
 
     public static void main(String[] args) throws Exception {
-        WorkerPool pool = new WorkerPool(WORKERS);           // Pool(3): three worker JVMs
+        if (Relaunch.isChild(args)) {   // a worker of the pool below: this program, relaunched
+            WorkerPool.serve();
+            return;
+        }
+        WorkerPool pool = new WorkerPool(PoolCallback.class, WORKERS);   // Pool(3): three worker JVMs
         CompletableFuture<Void> calledBack = pool.applyAsync(PoolCallback::backgroundTask, PoolCallback::callback);
         Pace.sleep(5);
         // Python trusts its 5 s to outlast the 3 s task; a loaded machine can make them not,

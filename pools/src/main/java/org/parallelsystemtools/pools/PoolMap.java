@@ -13,7 +13,11 @@ import java.util.stream.IntStream;
 public final class PoolMap {
 
     public static void main(String[] args) throws Exception {
-        WorkerPool workers = new WorkerPool(5);              // five worker JVMs
+        if (Relaunch.isChild(args)) {   // a worker of the pool below: this program, relaunched
+            WorkerPool.serve();
+            return;
+        }
+        WorkerPool workers = new WorkerPool(PoolMap.class, 5);   // five worker JVMs
         List<BigInteger> results = workers.map(PoolMap::powers, Collections.nCopies(100, 2));
         System.out.println(results.subList(0, 16));                              // results[:16]
         System.out.println(results.subList(results.size() - 2, results.size())); // results[-2:]

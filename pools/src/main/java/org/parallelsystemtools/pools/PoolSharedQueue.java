@@ -8,13 +8,17 @@ package org.parallelsystemtools.pools;
 public final class PoolSharedQueue {
 
     public static void main(String[] args) throws Exception {
+        if (Relaunch.isChild(args)) {   // a worker of the pool below: this program, relaunched
+            WorkerPool.serve();
+            return;
+        }
         System.out.println("Main process: " + ProcessHandle.current().pid());
         // Python's manager is a process of its own; Manager, beside WorkerPool, keeps the queue in
         // this JVM and lets the workers reach it through RMI. Closing it ends RMI's threads.
         try (Manager manager = new Manager()) {
             Manager.Queue<Character> q = manager.queue();
             // Pool(): one worker per CPU.
-            WorkerPool pool = new WorkerPool(Runtime.getRuntime().availableProcessors());
+            WorkerPool pool = new WorkerPool(PoolSharedQueue.class, Runtime.getRuntime().availableProcessors());
             pool.apply(() -> writer(q));
             pool.apply(() -> reader(q));
             pool.close();

@@ -14,7 +14,11 @@ public final class PoolSync {
     private static final int TASKS = 10;
 
     public static void main(String[] args) throws Exception {
-        WorkerPool pool = new WorkerPool(WORKERS);           // Pool(3): three worker JVMs
+        if (Relaunch.isChild(args)) {   // a worker of the pool below: this program, relaunched
+            WorkerPool.serve();
+            return;
+        }
+        WorkerPool pool = new WorkerPool(PoolSync.class, WORKERS);   // Pool(3): three worker JVMs
         for (int i = 0; i < TASKS; i++) {
             int taskId = i;
             pool.apply(() -> worker(taskId));                // blocks until it is done

@@ -11,6 +11,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.PrintStream;
 import java.io.Serializable;
+import java.io.StreamCorruptedException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +28,9 @@ import java.util.function.Consumer;
  *
  * <p>What Python does for you, and this class does by hand:
  * <ul>
- * <li>Each worker is a JVM started with {@link Relaunch}: it runs {@link #main}, a loop that
- *     reads a task from its stdin, runs it, and writes the result to its stdout.</li>
+ * <li>Each worker is the program itself, started again with {@link Relaunch}, as every child
+ *     in this companion is: its {@code main} sees it is a child and calls {@link #serve}, a loop
+ *     that reads a task from its stdin, runs it, and writes the result to its stdout.</li>
  * <li>Python pickles a function by its module and name, and its arguments by value. Java
  *     serializes a lambda or method reference whose type is {@link Serializable} the same way:
  *     the class and method it names, and the values it captured. So {@code () -> worker(i)}
@@ -85,12 +87,14 @@ public final class WorkerPool {
     private volatile boolean closed;
 
     /**
-     * Python's {@code Pool(processes)}. A forked Python worker is ready at once; a JVM takes a
-     * moment, so this waits until every worker is running, and the tasks' timings are the book's.
+     * Python's {@code Pool(processes)}, whose workers are {@code program} relaunched; its
+     * {@code main} must begin {@code if (Relaunch.isChild(args)) { WorkerPool.serve(); return; }}.
+     * A forked Python worker is ready at once; a JVM takes a moment, so this waits until every
+     * worker is running, and the tasks' timings are the book's.
      */
-    public WorkerPool(int processes) throws IOException {
+    public WorkerPool(Class<?> program, int processes) throws IOException {
         for (int i = 0; i < processes; i++) {
-            workers.add(Relaunch.start(WorkerPool.class));
+            workers.add(Relaunch.start(program));
         }
         for (Process worker : workers) {
             ObjectOutputStream tasks = new ObjectOutputStream(worker.getOutputStream());
@@ -204,12 +208,17 @@ public final class WorkerPool {
     }
 
     /** The worker: run tasks from stdin until it closes. Relaunch's watch ends it if the pool's JVM dies. */
-    public static void main(String[] args) throws IOException, ClassNotFoundException {
-        if (!Relaunch.isChild(args)) {
-            System.err.println("WorkerPool: a pool starts its own workers (usage: new WorkerPool(3) in a program)");
-            System.exit(2);
-        }
+    public static void serve() throws IOException, ClassNotFoundException {
+        String program = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass().getSimpleName();
         warmUp();
+        ObjectInputStream tasks;
+        try {   // the pool's stream header first: typed by hand ("PoolAsync child"), none comes
+            tasks = new ObjectInputStream(new FileInputStream(FileDescriptor.in));
+        } catch (StreamCorruptedException | EOFException typed) {
+            System.err.println(program + ": its workers take their tasks from the pool that started them (usage: " + program + ")");
+            System.exit(2);
+            return;
+        }
         ObjectOutputStream toPool = new ObjectOutputStream(new FileOutputStream(FileDescriptor.out));
         toPool.flush(); // the pool waits for these first bytes: this worker is running
         System.setOut(new PrintStream(new ByteArrayOutputStream() {
@@ -221,7 +230,6 @@ public final class WorkerPool {
                 }
             }
         }, true, StandardCharsets.UTF_8));
-        ObjectInputStream tasks = new ObjectInputStream(new FileInputStream(FileDescriptor.in));
         while (true) {
             Task<?> task;
             try {

@@ -73,6 +73,15 @@ class BookOutputTest {
     }
 
     @Test
+    void aWorkerTypedByHandSaysWhereItsTasksComeFrom() {
+        // A worker is the program relaunched with "child"; typed by hand it gets no pool's stream.
+        RealProcess.Result run = RealProcess.of(PoolAsync.class).args("child").stdin("1 2 3\n").run();
+        assertEquals(2, run.code(), run.terminal());
+        assertEquals("PoolAsync: its workers take their tasks from the pool that started them (usage: PoolAsync)\n",
+                run.terminal());
+    }
+
+    @Test
     void poolAsyncRunsTenTasksOnThreeWorkerProcessesAtMostThreeAtOnce() {
         RealProcess.Running running = RealProcess.of(PoolAsync.class).pace(OVERLAP_PACE).start();
         RealProcess.Result run = matches(PoolAsync.class, running);
